@@ -1,0 +1,117 @@
+/// A piecewise map from UTF-8 offsets of a line's current text to input byte offsets.
+///
+/// Each piece covers a run of the text. A *verbatim* piece is byte-for-byte the input, so
+/// offsets inside it map exactly; any other piece maps as a whole to the input bytes it
+/// replaced (empty for inserted text such as a joining space).
+///
+/// - Complexity: lookups and edits are O(p) in the number of pieces, which stays small: one
+///   per physical line plus one per edit.
+public struct SourceMap: Sendable, Hashable {
+  public struct Piece: Sendable, Hashable {
+    /// Length of this piece in the current text, in UTF-8 bytes.
+    public var length: Int
+    /// The input bytes it came from.
+    public var source: SourceRange
+    /// True when the text is a byte-for-byte copy of `source`.
+    public var verbatim: Bool
+  }
+
+  public private(set) var pieces: [Piece]
+
+  public static let empty = SourceMap(pieces: [])
+
+  init(pieces: [Piece]) { self.pieces = pieces }
+
+  /// Text that is an exact copy of `source`; `textLength` must equal `source.count` unless the
+  /// text was decoded with substitutions, in which case the piece is not verbatim.
+  public init(verbatim source: SourceRange, textLength: Int) {
+    pieces = [Piece(length: textLength, source: source, verbatim: textLength == source.count)]
+  }
+
+  public var textLength: Int { pieces.reduce(0) { $0 + $1.length } }
+
+  /// The smallest input range that covers every non-empty piece.
+  public var covering: SourceRange {
+    var result: SourceRange?
+    for piece in pieces where !piece.source.isEmpty {
+      result = result.map { $0.union(piece.source) } ?? piece.source
+    }
+    let anchor = pieces.first?.source.start ?? 0
+    return result ?? SourceRange(start: anchor, end: anchor)
+  }
+
+  /// Input bytes behind a range of the current text.
+  public func source(of range: Range<Int>) -> SourceRange {
+    var offset = 0
+    var result: SourceRange?
+    for piece in pieces {
+      let pieceRange = offset..<(offset + piece.length)
+      defer { offset += piece.length }
+      let lo = max(range.lowerBound, pieceRange.lowerBound)
+      let hi = min(range.upperBound, pieceRange.upperBound)
+      let touches = lo < hi || (range.isEmpty && pieceRange.contains(range.lowerBound))
+      guard touches else { continue }
+      let mapped: SourceRange
+      if piece.verbatim {
+        mapped = SourceRange(start: piece.source.start + (lo - offset),
+                             end: piece.source.start + (hi - offset))
+      } else {
+        mapped = piece.source
+      }
+      if mapped.isEmpty && piece.length > 0 && !range.isEmpty { continue }
+      result = result.map { $0.union(mapped) } ?? mapped
+    }
+    return result ?? SourceRange(start: covering.start, end: covering.start)
+  }
+
+  /// Records that text `range` was replaced by `length` bytes of new text. A deletion
+  /// (`length == 0`) leaves a zero-length piece, so the removed bytes stay traceable.
+  mutating func replace(_ range: Range<Int>, withLength length: Int) {
+    var head: [Piece] = []
+    var tail: [Piece] = []
+    var replaced: SourceRange?
+    var offset = 0
+    for piece in pieces {
+      let start = offset
+      let end = offset + piece.length
+      offset = end
+      if piece.length == 0 {
+        if start <= range.lowerBound { head.append(piece) } else { tail.append(piece) }
+      } else if end <= range.lowerBound {
+        head.append(piece)
+      } else if start >= range.upperBound {
+        tail.append(piece)
+      } else {
+        let keepHead = max(0, range.lowerBound - start)
+        let keepTail = max(0, end - range.upperBound)
+        if keepHead > 0 { head.append(slice(piece, from: 0, length: keepHead)) }
+        let cut = slice(piece, from: keepHead, length: piece.length - keepHead - keepTail)
+        replaced = replaced.map { $0.union(cut.source) } ?? cut.source
+        if keepTail > 0 { tail.append(slice(piece, from: piece.length - keepTail, length: keepTail)) }
+      }
+    }
+    let anchor = lastEnd(head)
+    let source = replaced ?? SourceRange(start: anchor, end: anchor)
+    if length > 0 || !source.isEmpty {
+      head.append(Piece(length: length, source: source, verbatim: false))
+    }
+    pieces = head + tail
+  }
+
+  mutating func append(_ other: SourceMap) { pieces.append(contentsOf: other.pieces) }
+
+  mutating func appendInserted(length: Int) {
+    let at = lastEnd(pieces)
+    pieces.append(Piece(length: length, source: SourceRange(start: at, end: at), verbatim: false))
+  }
+
+  private func lastEnd(_ list: [Piece]) -> Int {
+    list.last(where: { !$0.source.isEmpty })?.source.end ?? list.last?.source.end ?? 0
+  }
+
+  private func slice(_ piece: Piece, from: Int, length: Int) -> Piece {
+    guard piece.verbatim else { return Piece(length: length, source: piece.source, verbatim: false) }
+    let start = piece.source.start + from
+    return Piece(length: length, source: SourceRange(start: start, end: start + length), verbatim: true)
+  }
+}

@@ -1,0 +1,101 @@
+/// One line of a document, with the map from its current text back to input bytes.
+///
+/// A line starts as one physical line of the input. Stages may change its text (the Unicode
+/// stage, name correction), join several lines into one paragraph (unwrap), or move it (order);
+/// the ``SourceMap`` keeps every byte of the current text traceable to the input bytes it came
+/// from.
+public struct TextLine: Sendable, Hashable {
+  /// The current text, without a line terminator.
+  public private(set) var text: String
+  /// Where each part of `text` came from.
+  public private(set) var sourceMap: SourceMap
+  /// What the line is, as far as stages have decided.
+  public var kind: LineKind
+  /// Index into ``Document/pages`` once the `pages` stage has run.
+  public var page: Int?
+  /// True when a form feed stood before this line in the input.
+  public var followsFormFeed: Bool
+
+  /// A line whose text is exactly the input bytes in `source`.
+  public init(text: String, source: SourceRange, kind: LineKind = .text, page: Int? = nil,
+              followsFormFeed: Bool = false) {
+    self.text = text
+    self.sourceMap = SourceMap(verbatim: source, textLength: text.utf8.count)
+    self.kind = kind
+    self.page = page
+    self.followsFormFeed = followsFormFeed
+  }
+
+  /// A line with an explicit map (used when text already differs from its source).
+  public init(text: String, sourceMap: SourceMap, kind: LineKind = .text, page: Int? = nil,
+              followsFormFeed: Bool = false) {
+    precondition(sourceMap.textLength == text.utf8.count, "source map does not cover the text")
+    self.text = text
+    self.sourceMap = sourceMap
+    self.kind = kind
+    self.page = page
+    self.followsFormFeed = followsFormFeed
+  }
+
+  /// The input bytes the whole line came from.
+  public var source: SourceRange { sourceMap.covering }
+
+  /// Input bytes behind a UTF-8 byte range of the current text.
+  public func source(ofUTF8 range: Range<Int>) -> SourceRange {
+    sourceMap.source(of: range)
+  }
+
+  /// Replaces a UTF-8 byte range of the text and keeps the map exact: the new text maps to
+  /// the input bytes the replaced text came from.
+  ///
+  /// - Complexity: O(n) in the line length.
+  public mutating func replaceUTF8(_ range: Range<Int>, with replacement: String) {
+    let bytes = Array(text.utf8)
+    precondition(range.upperBound <= bytes.count, "replacement range past end of line")
+    var out = bytes[..<range.lowerBound]
+    out.append(contentsOf: replacement.utf8)
+    out.append(contentsOf: bytes[range.upperBound...])
+    text = String(decoding: out, as: UTF8.self)
+    sourceMap.replace(range, withLength: replacement.utf8.count)
+  }
+
+  /// Joins lines into one, inserting `separator` between them (it maps to no input bytes).
+  public static func joined(_ lines: [TextLine], separator: String = " ", kind: LineKind? = nil)
+    -> TextLine
+  {
+    precondition(!lines.isEmpty, "cannot join zero lines")
+    var text = ""
+    var map = SourceMap.empty
+    for (index, line) in lines.enumerated() {
+      if index > 0 && !separator.isEmpty {
+        text += separator
+        map.appendInserted(length: separator.utf8.count)
+      }
+      text += line.text
+      map.append(line.sourceMap)
+    }
+    return TextLine(text: text, sourceMap: map, kind: kind ?? lines[0].kind, page: lines[0].page,
+                    followsFormFeed: lines[0].followsFormFeed)
+  }
+}
+
+/// What a line is. Stages refine it; the renderer lays out by it.
+public enum LineKind: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Not yet classified body text.
+  case text
+  case blank
+  /// A field of the cable header (DTG, FM, TO, INFO, classification, E.O., TAGS, SUBJECT...).
+  case header
+  /// The drafting and clearance block of an outgoing State telegram.
+  case clearance
+  /// A section heading such as `GULF` or `CONGRESS`.
+  case heading
+  /// A `--` bullet.
+  case bullet
+  /// A numbered paragraph (`3. BEGIN TALKING POINTS:`).
+  case numbered
+  /// The closing name.
+  case signature
+  /// A marker the pipeline inserted where pages are missing.
+  case gap
+}

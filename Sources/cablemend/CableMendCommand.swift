@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct CableMendCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cablemend",
+    abstract: "Repair raw OCR dumps of scanned diplomatic telegrams, and measure the repair.",
+    subcommands: [Mend.self, Score.self, Eval.self, Batch.self],
+    defaultSubcommand: Mend.self
+  )
+}

@@ -1,0 +1,34 @@
+/// What a generator did to a clean telegram to make a raw dump: the `X.truth.json` beside
+/// `X.raw.txt` and `X.gold.txt`. Every field is optional so that generators fill what they know.
+public struct TruthFile: Sendable, Codable, Hashable {
+  /// An injected name or word corruption: `wrong` stands in the raw dump where the gold has `right`.
+  public struct Substitution: Sendable, Codable, Hashable {
+    public var wrong: String
+    public var right: String
+    public init(wrong: String, right: String) {
+      self.wrong = wrong
+      self.right = right
+    }
+  }
+
+  /// The generator and its settings, e.g. `noise-generator 1, level medium`.
+  public var generator: String?
+  public var seed: UInt64?
+  /// `low`, `medium` or `high`.
+  public var level: String?
+  /// The gold telegram it was made from (a path relative to the corpus, or an id).
+  public var source: String?
+  /// Name corruptions injected.
+  public var names: [Substitution] = []
+  /// Furniture lines injected, exactly as written into the raw dump.
+  public var furniture: [String] = []
+  /// Text injected a second time (duplicated lines, paragraphs or pages), as written.
+  public var duplicates: [String] = []
+  /// Page numbers (1-based) dropped from the dump; the gold still has their text unless
+  /// `goldHasDroppedText` is false.
+  public var droppedPages: [Int] = []
+  /// Short descriptions of fragment moves and page shuffles.
+  public var moves: [String] = []
+
+  public init() {}
+}

@@ -135,13 +135,11 @@ struct CableContext {
   }
 
   /// The title words right before a name (`UNDER SECRETARY` in `UNDER SECRETARY KIMMITT`):
-  /// up to eight role words separated only by spaces, the last of which (next to the name) is a
-  /// common title word of four letters or more, so that `THE GATT` is no cue.
+  /// up to eight role words separated only by spaces, among which a title head (a word of four
+  /// letters or more that begins many roles: SECRETARY, SENATOR), so that `THE GATT` or
+  /// `FORCES FROM DIEN` give no cue.
   func titleCue(before index: Int, in lineTokens: [Token], line bytes: [UInt8],
-                isRoleWord: (String) -> Bool, isTitleWord: (String) -> Bool) -> [String] {
-    guard index > 0, lineTokens[index - 1].text.utf8.count >= 4, isTitleWord(lineTokens[index - 1].text),
-      Self.adjacent(lineTokens[index - 1], lineTokens[index], in: bytes)
-    else { return [] }
+                isRoleWord: (String) -> Bool, isTitleHead: (String) -> Bool) -> [String] {
     var cue: [String] = []
     var k = index - 1
     while k >= 0 && cue.count < 8 && Self.adjacent(lineTokens[k], lineTokens[k + 1], in: bytes)
@@ -150,6 +148,7 @@ struct CableContext {
       cue.append(lineTokens[k].text)
       k -= 1
     }
+    guard cue.contains(where: { $0.utf8.count >= 4 && isTitleHead($0) }) else { return [] }
     return cue.reversed()
   }
 }

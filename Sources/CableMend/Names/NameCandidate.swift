@@ -14,6 +14,10 @@ struct NameCandidate {
   var evidence: [String]
   /// The surname behind a person candidate (`KIMMITT` for `RKIMMITT`), for pooling evidence.
   var surname: String
+  /// True when some evidence is strong enough to act on by itself (a clean mention, a title,
+  /// a clearance office, a short dated tenure covering the cable's date, a word pair seen in the
+  /// document, a routing slot). Weaker evidence (a country, an open-ended tenure) only adds.
+  var sufficient: Bool = false
 
   var score: Double { support - cost }
 
@@ -42,7 +46,7 @@ enum NameVerdict {
   /// Minimum context support for any change.
   static let minimumSupport = 1.0
   /// Minimum score (support minus cost).
-  static let minimumScore = 0.3
+  static let minimumScore = 0.2
   /// Minimum lead of the best score over the runner-up's.
   static let minimumMargin = 0.5
 
@@ -56,7 +60,7 @@ enum NameVerdict {
     guard let top = ranked.first else { return nil }
     let shown = Array(ranked.prefix(5))
     let runnerUp = ranked.dropFirst().first?.score ?? -.infinity
-    if top.support < minimumSupport {
+    if top.support < minimumSupport || !top.sufficient {
       return NameDecision(token: token, replacement: nil, candidates: shown,
                           reason: "no context supports \(top.text) (support \(NameCandidate.format(top.support)))",
                           confidence: 0)

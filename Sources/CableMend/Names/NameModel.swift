@@ -20,8 +20,14 @@ public struct NameModel: Sendable {
   let posts: [String: [Post]]
   /// How rare each role word is (inverse document frequency over person roles).
   let roleWordWeight: [String: Double]
+  /// How many roles begin with each word (SECRETARY, AMBASSADOR, SENATOR): title heads.
+  let roleInitialCounts: [String: Int]
   /// Word pairs that occur in roles and full names (`UNDER SECRETARY`), as `A B`.
   let rolePairs: Set<String>
+  /// Distinctive words of the countries of posts (`LAOS`, `KENYA`; not `REPUBLIC`), and the
+  /// country words of each post (`AMEMBASSY VIENTIANE` -> `LAOS`).
+  let countryWords: Set<String>
+  let countryOfPost: [String: [String]]
 
   struct Post: Sendable {
     var words: [String]
@@ -39,6 +45,7 @@ public struct NameModel: Sendable {
     var posts: [String: [Post]] = [:]
     var roleCounts: [String: Int] = [:]
     var rolePairs: Set<String> = []
+    var roleInitialCounts: [String: Int] = [:]
     var personCount = 0
     for (number, entry) in lexicon.entries.enumerated() {
       switch entry.kind {
@@ -57,6 +64,7 @@ public struct NameModel: Sendable {
           }
         }
         let roleWords = Self.words(entry.role)
+        if let first = roleWords.first { roleInitialCounts[first, default: 0] += 1 }
         for word in Set(roleWords) { roleCounts[word, default: 0] += 1 }
         for (a, b) in zip(roleWords, roleWords.dropFirst()) { rolePairs.insert(a + " " + b) }
       case .post:
@@ -83,6 +91,35 @@ public struct NameModel: Sendable {
     let total = Double(max(personCount, 1))
     self.roleWordWeight = roleCounts.mapValues { log(total / Double($0)) }
     self.rolePairs = rolePairs
+    self.roleInitialCounts = roleInitialCounts
+    // Country words common in roles (UNITED, as in United States) say nothing about a cable.
+    let common = Set(roleCounts.filter { Double($0.value) > total * 0.02 }.keys)
+    (countryWords, countryOfPost) = Self.countries(lexicon, excluding: common)
+  }
+
+  private static func countries(_ lexicon: Lexicon, excluding common: Set<String>) -> (Set<String>, [String: [String]]) {
+    var countriesOfWord: [String: Set<String>] = [:]
+    for entry in lexicon.entries where entry.kind == .post && !entry.role.isEmpty {
+      for word in words(entry.role) where word.utf8.count >= 4 { countriesOfWord[word, default: []].insert(entry.role) }
+    }
+    // A word shared by three or more countries (REPUBLIC, SOUTH, GUINEA) says nothing.
+    let distinctive = Set(countriesOfWord.filter { $0.value.count <= 2 && !common.contains($0.key) }.keys)
+    var ofPost: [String: [String]] = [:]
+    for entry in lexicon.entries where entry.kind == .post && !entry.role.isEmpty {
+      ofPost[entry.name] = words(entry.role).filter(distinctive.contains)
+    }
+    return (distinctive, ofPost)
+  }
+
+  /// True when a role word and a country word are the same or one is a prefix of the other
+  /// (LAO and LAOS, KENYAN and KENYA, IRAQI and IRAQ).
+  static func sameCountry(_ roleWord: String, _ country: String) -> Bool {
+    if roleWord == country { return true }
+    let (short, long) = roleWord.utf8.count < country.utf8.count ? (roleWord, country) : (country, roleWord)
+    let n = short.utf8.count
+    guard n >= 3, long.hasPrefix(short) else { return false }
+    // LAO/LAOS, KENYA/KENYAN, EGYPT/EGYPTIAN; not EMIR/EMIRATES.
+    return long.utf8.count - n <= (n >= 5 ? 3 : 1)
   }
 
   /// Upper-case runs of ASCII letters in `text`.
@@ -101,6 +138,12 @@ public struct NameModel: Sendable {
       try OCRDistance(table: try resourceText("ocr-costs"), file: "ocr-costs.tsv")
     }
   }()
+
+  /// The text of the default OCR cost table (`ocr-costs.tsv`).
+  public static func defaultCostTable() throws(LexiconError) -> String { try resourceText("ocr-costs") }
+
+  /// True when `token` (upper case) is part of a person's name in the lexicon.
+  public func isPersonNameToken(_ token: String) -> Bool { termNumber[token] != nil }
 
   static func defaultLexicon() throws(LexiconError) -> Lexicon {
     var lexicon = Lexicon()

@@ -10,8 +10,10 @@ public struct OCRDistance: Sendable {
   /// `inserted[c]`: the OCR added `c`; `deleted[c]`: the OCR lost `c`.
   private var inserted: [Int32]
   private var deleted: [Int32]
-  /// Confusions where one side has two characters (RN read for M, and so on).
-  private var multi: [Rule]
+  /// Confusions where one side has two characters (RN read for M, and so on), filed by the
+  /// last truth character (or, for pure insertions, 128 + the last OCR character) so that each
+  /// cell of the table only tries the rules that can end there.
+  private var multi: [[Rule]]
 
   struct Rule: Sendable {
     var truth: [UInt8]
@@ -27,7 +29,7 @@ public struct OCRDistance: Sendable {
     for c in 0..<128 { single[c * 128 + c] = 0 }
     inserted = [Int32](repeating: Self.unit, count: 128)
     deleted = [Int32](repeating: Self.unit, count: 128)
-    multi = []
+    multi = Array(repeating: [], count: 256)
   }
 
   /// Reads the table format written by `Scripts/estimate-ocr-costs`.
@@ -54,7 +56,9 @@ public struct OCRDistance: Sendable {
     case (1, 1): single[Int(truth[0]) * 128 + Int(ocr[0])] = cost
     case (0, 1): inserted[Int(ocr[0])] = cost
     case (1, 0): deleted[Int(truth[0])] = cost
-    default: multi.append(Rule(truth: truth, ocr: ocr, cost: cost))
+    default:
+      let slot = truth.last.map { Int($0) } ?? 128 + Int(ocr.last ?? 0)
+      multi[slot].append(Rule(truth: truth, ocr: ocr, cost: cost))
     }
   }
 
@@ -84,10 +88,12 @@ public struct OCRDistance: Sendable {
           var best = table[(i - 1) * width + j - 1] + substituteCost(ti, oj)
           best = min(best, table[(i - 1) * width + j] + deleteCost(ti))
           best = min(best, table[i * width + j - 1] + insertCost(oj))
-          for rule in multi {
-            let a = rule.truth.count, b = rule.ocr.count
-            guard i >= a, j >= b, rule.truth.last == ti || a == 0 else { continue }
-            if matches(rule.truth, t, end: i) && matches(rule.ocr, o, end: j) {
+          for pass in 0..<2 {
+            let slot = pass == 0 ? Int(ti) : 128 + Int(oj)
+            guard slot < 256 else { continue }
+            for rule in multi[slot] {
+              let a = rule.truth.count, b = rule.ocr.count
+              guard i >= a, j >= b, matches(rule.truth, t, end: i), matches(rule.ocr, o, end: j) else { continue }
               best = min(best, table[(i - a) * width + j - b] + rule.cost)
             }
           }

@@ -66,7 +66,8 @@ struct PostResolver {
         evidence.append("cable date \(date) \(covers ? "within" : "outside") the post's dates")
       }
       candidates.append((post, NameCandidate(text: name, kind: .post, cost: Double(cost) / 100,
-                                             support: support, evidence: evidence, surname: name)))
+                                             support: support, evidence: evidence, surname: name,
+                                             sufficient: true)))
     }
     let whole = CableContext.Token(line: line, range: slot[0].range.lowerBound..<slot[0].range.upperBound,
                                    text: slot.map(\.text).joined(separator: " "), hasLower: false,

@@ -73,6 +73,8 @@ public struct NameCorrector: Stage {
   private func tokenDecisions(_ lines: [TextLine], context: CableContext, resolver: NameResolver,
                               skipping: Set<[Int]>) -> [NameDecision] {
     var occurrences: [Occurrence] = []
+    // Person candidates of a token without cues depend only on its spelling.
+    var plainCandidates: [String: [NameCandidate]] = [:]
     for (number, tokens) in context.tokens.enumerated() where !context.protectedLines.contains(number) {
       let bytes = Array(lines[number].text.utf8)
       for (index, token) in tokens.enumerated() {
@@ -82,8 +84,18 @@ public struct NameCorrector: Stage {
         let offices = context.clearanceOffices(token, line: bytes, offices: model.offices)
         if offices != nil && token.text.utf8.count < 5 { continue }
         let title = context.titleCue(before: index, in: tokens, line: bytes, isRoleWord: resolver.isRoleWord,
-                                     isTitleWord: resolver.isTitleWord)
-        var candidates = resolver.personCandidates(token, cue: .init(offices: offices, title: title))
+                                     isTitleHead: resolver.isTitleHead)
+        var candidates: [NameCandidate]
+        if offices == nil && title.isEmpty {
+          if let cached = plainCandidates[token.text] {
+            candidates = cached
+          } else {
+            candidates = resolver.personCandidates(token, cue: .init(offices: nil, title: []))
+            plainCandidates[token.text] = candidates
+          }
+        } else {
+          candidates = resolver.personCandidates(token, cue: .init(offices: offices, title: title))
+        }
         if offices == nil {
           let previous = index > 0 ? tokens[index - 1].text : nil
           let next = index + 1 < tokens.count ? tokens[index + 1].text : nil
@@ -103,12 +115,12 @@ public struct NameCorrector: Stage {
       let glued = candidate.text.utf8.count - candidate.surname.utf8.count
       return String(token.dropFirst(max(0, glued))) + "|" + candidate.surname
     }
-    var best: [String: (support: Double, evidence: [String])] = [:]
+    var best: [String: (support: Double, evidence: [String], sufficient: Bool)] = [:]
     for occurrence in occurrences {
       for candidate in occurrence.candidates where candidate.kind == .person {
         let k = key(occurrence.token.text, candidate)
         if best[k] == nil || best[k]!.support < candidate.support {
-          best[k] = (candidate.support, candidate.evidence)
+          best[k] = (candidate.support, candidate.evidence, candidate.sufficient)
         }
       }
     }
@@ -118,6 +130,7 @@ public struct NameCorrector: Stage {
         guard let pooled = best[key(occurrences[o].token.text, candidate)], pooled.support > candidate.support
         else { continue }
         occurrences[o].candidates[c].support = pooled.support
+        occurrences[o].candidates[c].sufficient = pooled.sufficient || candidate.sufficient
         occurrences[o].candidates[c].evidence = pooled.evidence + ["(context pooled from another occurrence)"]
       }
     }
@@ -132,7 +145,7 @@ public struct NameCorrector: Stage {
     for decision in ordered {
       let token = decision.token
       guard let replacement = decision.replacement else {
-        if let top = decision.candidates.first, top.score > -0.5, noted < 20 {
+        if let top = decision.candidates.first, top.score > -1.5, noted < 40 {
           noted += 1
           document.notes.append("names: left \(token.text) unchanged (line \(token.line + 1)): \(decision.reason)")
         }

@@ -82,13 +82,14 @@ public struct LexiconEntry: Sendable, Hashable {
     return nil
   }
 
-  /// True when the tenure covers `date`, false when it clearly does not, nil without dates.
+  /// True when the tenure covers `date`, false when it clearly does not, nil when the dates do
+  /// not say (none given, or an open end more than ten years before `date`).
   public func tenureCovers(_ date: LexiconDate) -> Bool? {
     guard start != nil || end != nil else { return nil }
     if let start, date.lowerBound < start.lowerBound { return false }
     if let end, date.lowerBound > end.upperBound { return false }
-    // An open end with a known start: assume a tenure of at most ten years.
-    if end == nil, let start, date.lowerBound > start.lowerBound + 10_0000 { return false }
+    // An open end with a known start: within ten years it probably covers; later, who knows.
+    if end == nil, let start, date.lowerBound > start.lowerBound + 10 * 10_000 { return nil }
     return true
   }
 

@@ -95,6 +95,9 @@ struct NameResolver {
   struct PersonCue {
     var offices: [String]?
     var title: [String]
+    /// An unknown word stands beside the token (`DIEN BIEN PHU`): it is probably part of a
+    /// foreign name or place the lexicon lacks, so closeness and country alone do not suffice.
+    var unknownNeighbour = false
   }
 
   func personCandidates(_ token: CableContext.Token, cue: PersonCue) -> [NameCandidate] {
@@ -183,7 +186,7 @@ struct NameResolver {
   private func personSufficient(_ entry: LexiconEntry, cue: PersonCue, title: Double, mentions: Int,
                                 strong: Int, cost: Int32) -> Bool {
     let date = dateSupport(entry) ?? 0
-    var points = cost <= Self.closeCost ? 1 : 0
+    var points = cost <= Self.closeCost && !cue.unknownNeighbour ? 1 : 0
     if strong > 0 || mentions >= 2 { points += 2 } else if mentions == 1 { points += 1 }
     if title >= 0.5 { points += cue.title.count >= 2 || date > 0 ? 2 : 1 }
     if let offices = cue.offices, !entry.office.isEmpty, offices.contains(entry.office) { points += 2 }
@@ -191,7 +194,7 @@ struct NameResolver {
       points += 1
       if !entry.office.isEmpty { points += 1 }
     }
-    if countryMatch(entry) != nil { points += 1 }
+    if countryMatch(entry) != nil && !cue.unknownNeighbour { points += 1 }
     return points >= 2
   }
 
@@ -200,7 +203,7 @@ struct NameResolver {
     var support = dateSupport(entry) ?? 0
     if let offices, !entry.office.isEmpty, offices.contains(entry.office) { support += 1.0 }
     support += 1.5 * title
-    if countryMatch(entry) != nil { support += 0.5 }
+    if countryMatch(entry) != nil { support += 1.0 }
     if mentions > 0 { support += strong > 0 || mentions > 1 ? 2.0 : 1.0 }
     return support
   }

@@ -85,8 +85,14 @@ public struct NameCorrector: Stage {
         if offices != nil && token.text.utf8.count < 5 { continue }
         let title = context.titleCue(before: index, in: tokens, line: bytes, isRoleWord: resolver.isRoleWord,
                                      isTitleHead: resolver.isTitleHead)
+        let unknownNeighbour = [index - 1, index + 1].contains { k in
+          guard k >= 0 && k < tokens.count, !tokens[k].hasLower, !tokens[k].touchesDigit,
+            tokens[k].text.utf8.count >= 3, CableContext.adjacent(tokens[min(k, index)], tokens[max(k, index)], in: bytes)
+          else { return false }
+          return !resolver.isKnown(tokens[k].text)
+        }
         var candidates: [NameCandidate]
-        if offices == nil && title.isEmpty {
+        if offices == nil && title.isEmpty && !unknownNeighbour {
           if let cached = plainCandidates[token.text] {
             candidates = cached
           } else {
@@ -94,7 +100,8 @@ public struct NameCorrector: Stage {
             plainCandidates[token.text] = candidates
           }
         } else {
-          candidates = resolver.personCandidates(token, cue: .init(offices: offices, title: title))
+          candidates = resolver.personCandidates(
+            token, cue: .init(offices: offices, title: title, unknownNeighbour: unknownNeighbour))
         }
         if offices == nil {
           let previous = index > 0 ? tokens[index - 1].text : nil

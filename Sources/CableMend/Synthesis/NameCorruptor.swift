@@ -1,3 +1,5 @@
+import Foundation
+
 /// Damages names in a clean telegram the way OCR does, with a seed, for measuring the `names`
 /// stage (and for the corpus generator to compose with other damage).
 ///
@@ -32,7 +34,7 @@ public struct NameCorruptor: Sendable {
       guard cells.count >= 3, let cost = Double(cells[2]), cost <= 0.8 else { continue }
       let truth = Array(cells[0].utf8), ocr = Array(cells[1].utf8)
       guard !truth.isEmpty, (truth + ocr).allSatisfy({ $0 >= 65 && $0 <= 90 }) else { continue }
-      rules.append((truth, ocr, 1.05 - cost))
+      rules.append((truth, ocr, pow(10, -6 * cost)))
     }
     self.rules = rules
   }

@@ -17,6 +17,8 @@ public struct CandidateIndex: Sendable {
   public let maxDeletes: Int
   private let keys: [UInt64]
 
+  /// Longer tokens are not words OCR damaged but runs of garbage; they have no candidates.
+  public static let maxLength = 40
   private static let termBits: UInt64 = 24
   private static let termMask: UInt64 = (1 << termBits) - 1
 
@@ -27,7 +29,7 @@ public struct CandidateIndex: Sendable {
     var keys: [UInt64] = []
     keys.reserveCapacity(terms.count * (maxDeletes == 1 ? 9 : 40))
     var skeleton: [UInt8] = []
-    for (number, term) in terms.enumerated() {
+    for (number, term) in terms.enumerated() where term.count <= Self.maxLength {
       Self.skeleton(of: term, into: &skeleton)
       Self.forEachDeletion(of: skeleton, upTo: maxDeletes) { hash in
         keys.append((hash << Self.termBits) | UInt64(number))
@@ -43,6 +45,7 @@ public struct CandidateIndex: Sendable {
   /// Calls `body` with the number of every term whose skeleton is within the index's deletion
   /// distance of the token's (a term may be reported more than once).
   public func forEachCandidate(of token: [UInt8], _ body: (Int) -> Void) {
+    guard token.count <= Self.maxLength else { return }
     var skeleton: [UInt8] = []
     Self.skeleton(of: token, into: &skeleton)
     Self.forEachDeletion(of: skeleton, upTo: maxDeletes) { hash in

@@ -27,7 +27,7 @@ public struct EnglishWords: Sendable {
   public static func load(path: String) -> EnglishWords? {
     guard let bytes = try? InputReader.read(path) else { return nil }
     let text = String(decoding: bytes, as: UTF8.self)
-    return EnglishWords(lines: text.split(separator: "\n"))
+    return EnglishWords(lines: text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }))
   }
 
   /// The system word list, read and indexed once per process.

@@ -36,7 +36,7 @@ public struct OCRDistance: Sendable {
   public init(table text: String, file: String) throws(LexiconError) {
     self.init()
     var lineNumber = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       lineNumber += 1
       if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("truth\t") { continue }
       let cells = line.split(separator: "\t", omittingEmptySubsequences: false)

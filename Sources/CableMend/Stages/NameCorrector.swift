@@ -78,7 +78,7 @@ public struct NameCorrector: Stage {
     for (number, tokens) in context.tokens.enumerated() where !context.protectedLines.contains(number) {
       let bytes = Array(lines[number].text.utf8)
       for (index, token) in tokens.enumerated() {
-        guard !token.hasLower, !token.touchesDigit, token.text.utf8.count >= 4,
+        guard !token.hasLower, !token.touchesDigit, (4...CandidateIndex.maxLength).contains(token.text.utf8.count),
           !skipping.contains([number, token.range.lowerBound]), !resolver.isKnown(token.text)
         else { continue }
         let offices = context.clearanceOffices(token, line: bytes, offices: model.offices)

@@ -12,7 +12,8 @@ import Testing
   }
 
   @Test func oneRowIsReadWithDatesVariantsAndOrigin() throws {
-    let text = Self.header
+    let text =
+      Self.header
       + "person\tKimmitt\tRobert Michael Kimmitt\tkimmit | KIMMET\tUnder Secretary of State for Political Affairs\tP\t1989-03-02\t1991-08\n"
     let entry = try #require(try Lexicon.parse(text, file: "mine.tsv").entries.first)
     #expect(entry.kind == .person)
@@ -28,7 +29,8 @@ import Testing
   }
 
   @Test func manyKindsAndCRLFLineEnds() throws {
-    let text = "post\tAMEMBASSY BONN\tEmbassy\t\tGermany\t\t1955\t1999\r\n"
+    let text =
+      "post\tAMEMBASSY BONN\tEmbassy\t\tGermany\t\t1955\t1999\r\n"
       + "office\tEAP\tEast Asia\t\t\t\t\t\r\nterm\tEXDIS\tcaption\t\t\t\t\t\r\n"
     let lexicon = try Lexicon.parse(text, file: "x.tsv")
     #expect(lexicon.entries.map(\.kind) == [.post, .office, .term])
@@ -62,7 +64,9 @@ import Testing
 
   @Test func defaultLexiconHoldsOfficialsPostsAndOffices() throws {
     let model = try NameModel.defaultModel.get()
-    let kimmitt = model.lexicon.entries.filter { $0.kind == .person && $0.name == "KIMMITT" && $0.office == "P" }
+    let kimmitt = model.lexicon.entries.filter {
+      $0.kind == .person && $0.name == "KIMMITT" && $0.office == "P"
+    }
     #expect(kimmitt.count == 1)
     #expect(kimmitt.first?.tenureCovers(LexiconDate(year: 1990, month: 12, day: 4)) == true)
     #expect(model.lexicon.entries.contains { $0.kind == .person && $0.name == "QIAN QICHEN" })
@@ -77,7 +81,8 @@ import Testing
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let good = folder.appendingPathComponent("good.tsv")
-    try "person\tZORBLATT\tAnna Zorblatt\t\tDeputy Assistant Secretary for Imaginary Affairs\tIMA\t1988\t1992\n"
+    try
+      "person\tZORBLATT\tAnna Zorblatt\t\tDeputy Assistant Secretary for Imaginary Affairs\tIMA\t1988\t1992\n"
       .write(to: good, atomically: true, encoding: .utf8)
     let bad = folder.appendingPathComponent("bad.tsv")
     try "# mine\nperson\tZORBLATT\n".write(to: bad, atomically: true, encoding: .utf8)
@@ -124,11 +129,16 @@ import Testing
 }
 
 @Suite struct CandidateIndexTests {
-  @Test(arguments: [("KINNIFF", "KIMMITT"), ("SOLCHON", "SOLOMON"), ("RIMMITT", "KIMMITT"), ("UNCER", "UNDER")])
+  @Test(arguments: [
+    ("KINNIFF", "KIMMITT"), ("SOLCHON", "SOLOMON"), ("RIMMITT", "KIMMITT"), ("UNCER", "UNDER"),
+  ])
   func findsTheTrueSpelling(token: String, truth: String) {
-    let index = CandidateIndex(terms: ["KIMMITT", "SOLOMON", "UNDER", "SCHIFTER"].map { Array($0.utf8) }, maxDeletes: 2)
+    let index = CandidateIndex(
+      terms: ["KIMMITT", "SOLOMON", "UNDER", "SCHIFTER"].map { Array($0.utf8) }, maxDeletes: 2)
     var found: Set<String> = []
-    index.forEachCandidate(of: Array(token.utf8)) { found.insert(String(decoding: index.terms[$0], as: UTF8.self)) }
+    index.forEachCandidate(of: Array(token.utf8)) {
+      found.insert(String(decoding: index.terms[$0], as: UTF8.self))
+    }
     #expect(found.contains(truth))
   }
 

@@ -28,7 +28,8 @@ import Testing
     #expect(edits.count == 9)  // SOLCHON occurs twice
     for edit in edits {
       #expect(edit.kind == .replace)
-      #expect(Array(bytes[edit.source.range]) == Array(edit.before.utf8), "offsets point at the damaged token")
+      #expect(
+        Array(bytes[edit.source.range]) == Array(edit.before.utf8), "offsets point at the damaged token")
       #expect(edit.evidence.first?.key == "candidates")
       #expect(edit.evidence.first?.value.contains(edit.after) == true)
       #expect(edit.evidence.count >= 2, "the evidence used is recorded")
@@ -38,8 +39,9 @@ import Testing
     let original = String(decoding: bytes, as: UTF8.self)
     var undone = result.document.lines.map(\.text).joined(separator: "\n")
     for edit in edits { undone = undone.replacingOccurrences(of: edit.after, with: edit.before) }
-    #expect(undone.split(separator: "\n", omittingEmptySubsequences: false).count
-      == original.split(separator: "\n", omittingEmptySubsequences: false).count)
+    #expect(
+      undone.split(separator: "\n", omittingEmptySubsequences: false).count
+        == original.split(separator: "\n", omittingEmptySubsequences: false).count)
     #expect(result.text.contains("APPROVED BY: P: RKIMMITT"))
     #expect(result.text.contains("UNDER SECRETARY KIMMITT"))
     #expect(result.text.contains("TO AMEMBASSY BONN 0250/60"))
@@ -51,7 +53,9 @@ import Testing
     let made = Set(result.document.edits.filter { $0.stage == .names }.map { "\($0.before)>\($0.after)" })
     // Other stages may remove furniture lines, but every damaged name in the body is fixed.
     #expect(made.isSubset(of: Self.expected))
-    for fix in ["KINNIFF>KIMMITT", "SOLCHON>SOLOMON", "SCHIFFER>SCHIFTER", "UNCER>UNDER"] { #expect(made.contains(fix)) }
+    for fix in ["KINNIFF>KIMMITT", "SOLCHON>SOLOMON", "SCHIFFER>SCHIFTER", "UNCER>UNDER"] {
+      #expect(made.contains(fix))
+    }
     for damaged in ["KINNIFF", "SOLCHON", "SCHIFFER", "UNCER "] { #expect(!result.text.contains(damaged)) }
   }
 
@@ -104,8 +108,9 @@ import Testing
   }
 
   @Test func withoutAWordListWordCorrectionIsOffAndSaidSo() throws {
-    let corrector = NameCorrector(model: try NameModel.defaultModel.get(), costs: try NameModel.defaultCosts.get(),
-                                  english: nil)
+    let corrector = NameCorrector(
+      model: try NameModel.defaultModel.get(), costs: try NameModel.defaultCosts.get(),
+      english: nil)
     var document = InputDecoder.decode(Array("UNCER SECRETARY X.\nTHE UNDER SECRETARY.".utf8), name: "x")
     corrector.run(&document)
     #expect(document.edits.isEmpty)
@@ -114,7 +119,9 @@ import Testing
 
   @Test func hostileInputDoesNotTrip() {
     let long = String(repeating: "KIMMITTX", count: 200)
-    let text = "\(long)\n\u{FFFD}\u{FFFD} ÄÖÜ KİMMİTT\n" + String(repeating: "AMEMBASSY ", count: 50) + "\nAMEMBASSY\nINFO ZEN/AMEMBASSY"
+    let text =
+      "\(long)\n\u{FFFD}\u{FFFD} ÄÖÜ KİMMİTT\n" + String(repeating: "AMEMBASSY ", count: 50)
+      + "\nAMEMBASSY\nINFO ZEN/AMEMBASSY"
     #expect(nameEdits(text).isEmpty)
   }
 
@@ -153,6 +160,7 @@ import Testing
   @Test func rateZeroAndEmptyTextChangeNothing() {
     let none = NameCorruptor(seed: 1, rate: 0, costTable: Self.table).corrupt("KIMMITT") { _ in true }
     #expect(none.text == "KIMMITT" && none.corruptions.isEmpty)
-    #expect(NameCorruptor(seed: 1, rate: 1, costTable: Self.table).corrupt("") { _ in true }.corruptions.isEmpty)
+    #expect(
+      NameCorruptor(seed: 1, rate: 1, costTable: Self.table).corrupt("") { _ in true }.corruptions.isEmpty)
   }
 }

@@ -24,8 +24,10 @@ import Testing
 
   static func evaluate(seeds: [UInt64], export: URL?) throws -> Tally {
     let folder = SupportPaths.sharedData!.appendingPathComponent("frus-dev")
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".gold.txt") }
-      .sorted()
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      $0.hasSuffix(".gold.txt")
+    }
+    .sorted()
     let model = try NameModel.defaultModel.get()
     let english = EnglishWords.system
     let table = try NameModel.defaultCostTable()
@@ -35,7 +37,8 @@ import Testing
     for seed in seeds {
       for file in files {
         let gold = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-        let corruptor = NameCorruptor(seed: seed &* 1000 &+ UInt64(file.utf8.count), rate: 0.3, costTable: table)
+        let corruptor = NameCorruptor(
+          seed: seed &* 1000 &+ UInt64(file.utf8.count), rate: 0.3, costTable: table)
         let (text, corruptions) = corruptor.corrupt(gold) {
           model.isPersonNameToken($0) && english?.words.contains($0) != true
         }
@@ -47,7 +50,8 @@ import Testing
         tally.changes += edits.count
         var fixed: Set<Int> = []
         for edit in edits {
-          if let c = byStart[edit.source.start], edit.source.end == c.range.upperBound, edit.after == c.right {
+          if let c = byStart[edit.source.start], edit.source.end == c.range.upperBound, edit.after == c.right
+          {
             tally.restored += 1
             fixed.insert(c.range.lowerBound)
           } else {
@@ -77,11 +81,14 @@ import Testing
 
   @Test(.enabled(if: SupportPaths.sharedData != nil, "needs ../shared/data/frus-dev"))
   func precisionAndRecallOnDamagedFrusTelegrams() throws {
-    let export = ProcessInfo.processInfo.environment["CABLEMEND_NAMES_EXPORT"].map { URL(fileURLWithPath: $0) }
+    let export = ProcessInfo.processInfo.environment["CABLEMEND_NAMES_EXPORT"].map {
+      URL(fileURLWithPath: $0)
+    }
     if let export { try FileManager.default.createDirectory(at: export, withIntermediateDirectories: true) }
     let tally = try Self.evaluate(seeds: Self.seeds, export: export)
-    print("names evaluation: damaged \(tally.damaged), changes \(tally.changes), restored \(tally.restored); "
-      + "precision \(tally.precision), recall \(tally.recall)")
+    print(
+      "names evaluation: damaged \(tally.damaged), changes \(tally.changes), restored \(tally.restored); "
+        + "precision \(tally.precision), recall \(tally.recall)")
     print("wrong: \(tally.wrong)")
     print("missed:\n" + tally.missed.joined(separator: "\n"))
     #expect(tally.damaged >= 100, "too few damaged names to measure")

@@ -95,8 +95,10 @@ public struct CandidateIndex: Sendable {
 
   private static let classOf: [UInt8] = {
     var table = (0..<128).map { UInt8($0) }
-    for (members, representative) in [("MN", "N"), ("O0CDQ", "O"), ("IL1", "I"), ("BR8", "B"),
-                                        ("EFT", "E"), ("S5", "S"), ("Z2", "Z")] {
+    for (members, representative) in [
+      ("MN", "N"), ("O0CDQ", "O"), ("IL1", "I"), ("BR8", "B"),
+      ("EFT", "E"), ("S5", "S"), ("Z2", "Z"),
+    ] {
       for c in members.utf8 { table[Int(c)] = representative.utf8.first! }
     }
     return table

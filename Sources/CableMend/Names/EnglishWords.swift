@@ -19,8 +19,9 @@ public struct EnglishWords: Sendable {
       words.insert(word.uppercased())
     }
     self.words = words
-    self.index = CandidateIndex(terms: words.filter { $0.utf8.count >= 3 }.sorted().map { Array($0.utf8) },
-                                maxDeletes: 1)
+    self.index = CandidateIndex(
+      terms: words.filter { $0.utf8.count >= 3 }.sorted().map { Array($0.utf8) },
+      maxDeletes: 1)
   }
 
   /// Reads a word list, one word a line; nil when the file cannot be read.

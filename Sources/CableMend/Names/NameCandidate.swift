@@ -61,23 +61,28 @@ enum NameVerdict {
     let shown = Array(ranked.prefix(5))
     let runnerUp = ranked.dropFirst().first?.score ?? -.infinity
     if top.support < minimumSupport || !top.sufficient {
-      return NameDecision(token: token, replacement: nil, candidates: shown,
-                          reason: "no context supports \(top.text) (support \(NameCandidate.format(top.support)))",
-                          confidence: 0)
+      return NameDecision(
+        token: token, replacement: nil, candidates: shown,
+        reason: "no context supports \(top.text) (support \(NameCandidate.format(top.support)))",
+        confidence: 0)
     }
     if top.score < minimumScore {
-      return NameDecision(token: token, replacement: nil, candidates: shown,
-                          reason: "\(top.text) is too far from the token for its support (score \(NameCandidate.format(top.score)))",
-                          confidence: 0)
+      return NameDecision(
+        token: token, replacement: nil, candidates: shown,
+        reason:
+          "\(top.text) is too far from the token for its support (score \(NameCandidate.format(top.score)))",
+        confidence: 0)
     }
     if top.score - runnerUp < minimumMargin {
-      return NameDecision(token: token, replacement: nil, candidates: shown,
-                          reason: "\(top.text) and \(ranked[1].text) are too close to call", confidence: 0)
+      return NameDecision(
+        token: token, replacement: nil, candidates: shown,
+        reason: "\(top.text) and \(ranked[1].text) are too close to call", confidence: 0)
     }
     let lead = min(top.score - runnerUp, 3)
     let confidence = min(0.99, 0.6 + 0.1 * lead + 0.05 * min(top.score, 2))
-    return NameDecision(token: token, replacement: top.text, candidates: shown,
-                        reason: "OCR-damaged \(top.kind.rawValue): \(top.evidence.joined(separator: "; "))",
-                        confidence: confidence)
+    return NameDecision(
+      token: token, replacement: top.text, candidates: shown,
+      reason: "OCR-damaged \(top.kind.rawValue): \(top.evidence.joined(separator: "; "))",
+      confidence: confidence)
   }
 }

@@ -54,12 +54,14 @@ public struct NameModel: Sendable {
         for form in [entry.name] + entry.variants {
           for word in Self.words(form) where word.utf8.count >= 2 {
             known.insert(word)
-            let id = termNumber[word] ?? {
-              terms.append(Array(word.utf8))
-              entriesOfTerm.append([])
-              termNumber[word] = terms.count - 1
-              return terms.count - 1
-            }()
+            let id =
+              termNumber[word]
+              ?? {
+                terms.append(Array(word.utf8))
+                entriesOfTerm.append([])
+                termNumber[word] = terms.count - 1
+                return terms.count - 1
+              }()
             if entriesOfTerm[id].last != Int32(number) { entriesOfTerm[id].append(Int32(number)) }
           }
         }
@@ -72,8 +74,10 @@ public struct NameModel: Sendable {
         known.formUnion(words)
         guard words.count >= 2 else { continue }
         let rest = Array(words.dropFirst())
-        posts[words[0], default: []].append(Post(words: rest, phrase: Array(rest.joined(separator: " ").utf8),
-                                                 entry: number))
+        posts[words[0], default: []].append(
+          Post(
+            words: rest, phrase: Array(rest.joined(separator: " ").utf8),
+            entry: number))
       case .office:
         offices.insert(entry.name)
         known.formUnion(Self.words(entry.name))
@@ -97,10 +101,14 @@ public struct NameModel: Sendable {
     (countryWords, countryOfPost) = Self.countries(lexicon, excluding: common)
   }
 
-  private static func countries(_ lexicon: Lexicon, excluding common: Set<String>) -> (Set<String>, [String: [String]]) {
+  private static func countries(_ lexicon: Lexicon, excluding common: Set<String>) -> (
+    Set<String>, [String: [String]]
+  ) {
     var countriesOfWord: [String: Set<String>] = [:]
     for entry in lexicon.entries where entry.kind == .post && !entry.role.isEmpty {
-      for word in words(entry.role) where word.utf8.count >= 4 { countriesOfWord[word, default: []].insert(entry.role) }
+      for word in words(entry.role) where word.utf8.count >= 4 {
+        countriesOfWord[word, default: []].insert(entry.role)
+      }
     }
     // A word shared by three or more countries (REPUBLIC, SOUTH, GUINEA) says nothing.
     let distinctive = Set(countriesOfWord.filter { $0.value.count <= 2 && !common.contains($0.key) }.keys)
@@ -154,12 +162,14 @@ public struct NameModel: Sendable {
   }
 
   private static func resourceText(_ name: String) throws(LexiconError) -> String {
-    guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Resources/lexicon")
-      ?? Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "lexicon"),
+    guard
+      let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Resources/lexicon")
+        ?? Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "lexicon"),
       let text = try? String(contentsOf: url, encoding: .utf8)
     else {
-      throw LexiconError(file: "\(name).tsv", line: 0,
-                         problem: "the library's resource is missing; rebuild the package (swift build)")
+      throw LexiconError(
+        file: "\(name).tsv", line: 0,
+        problem: "the library's resource is missing; rebuild the package (swift build)")
     }
     return text
   }

@@ -57,7 +57,9 @@ struct NameResolver {
     // Two name tokens side by side count only when one lexicon entry holds both (SOUVANNA
     // PHOUMA), not when they merely are both names somewhere (MINA SULMAN, a port).
     func sameEntry(_ a: CableContext.Token, _ b: CableContext.Token) -> Bool {
-      guard isName(b), let x = model.termNumber[a.text], let y = model.termNumber[b.text] else { return false }
+      guard isName(b), let x = model.termNumber[a.text], let y = model.termNumber[b.text] else {
+        return false
+      }
       return !Set(model.entriesOfTerm[x]).isDisjoint(with: model.entriesOfTerm[y])
     }
     for tokens in context.tokens {
@@ -65,7 +67,9 @@ struct NameResolver {
         let previous = index > 0 ? tokens[index - 1] : nil
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
         let titled = previous.map { $0.text.utf8.count >= 4 && isTitleWord($0.text) } ?? false
-        if titled || previous.map({ sameEntry(token, $0) }) == true || next.map({ sameEntry(token, $0) }) == true {
+        if titled || previous.map({ sameEntry(token, $0) }) == true
+          || next.map({ sameEntry(token, $0) }) == true
+        {
           result[token.text, default: 0] += 1
         }
       }
@@ -133,14 +137,16 @@ struct NameResolver {
     let mentions = english?.words.contains(surname) == true ? 0 : context.counts[surname] ?? 0
     let strong = strongMentions[surname] ?? 0
     var gluedCost: [UInt8: Int32?] = [:]
-    var best: (entry: LexiconEntry, cost: Int32, glued: UInt8?, support: Double, title: Double, sufficient: Bool)?
+    var best:
+      (entry: LexiconEntry, cost: Int32, glued: UInt8?, support: Double, title: Double, sufficient: Bool)?
     for number in model.entriesOfTerm[term].prefix(80) {
       let entry = model.lexicon.entries[Int(number)]
       var cost = bare
       var glued: UInt8?
       if cue.offices != nil, let initial = entry.firstInitial {
         if gluedCost[initial] == nil {
-          gluedCost[initial] = costs.cost(truth: [initial] + surnameBytes, ocr: token, limit: min(limit, bare ?? limit))
+          gluedCost[initial] = costs.cost(
+            truth: [initial] + surnameBytes, ocr: token, limit: min(limit, bare ?? limit))
         }
         if let g = gluedCost[initial]!, g < (bare ?? .max) {
           cost = g
@@ -149,9 +155,11 @@ struct NameResolver {
       }
       guard let cost else { continue }
       let title = titleMatch(cue.title, role: entry.role)
-      let support = personSupport(entry, offices: cue.offices, title: title, mentions: mentions, strong: strong)
-      let sufficient = personSufficient(entry, cue: cue, title: title, mentions: mentions, strong: strong,
-                                        cost: cost)
+      let support = personSupport(
+        entry, offices: cue.offices, title: title, mentions: mentions, strong: strong)
+      let sufficient = personSufficient(
+        entry, cue: cue, title: title, mentions: mentions, strong: strong,
+        cost: cost)
       let score = support - Double(cost) / 100
       if best == nil || (sufficient && !best!.sufficient)
         || (sufficient == best!.sufficient && score > best!.support - Double(best!.cost) / 100)
@@ -161,10 +169,12 @@ struct NameResolver {
     }
     guard let best else { return nil }
     let text = best.glued.map { String(decoding: [$0] + surnameBytes, as: UTF8.self) } ?? surname
-    return NameCandidate(text: text, kind: .person, cost: Double(best.cost) / 100, support: best.support,
-                         evidence: personEvidence(best.entry, cue: cue, title: best.title, surname: surname,
-                                                  mentions: mentions, strong: strong),
-                         surname: surname, sufficient: best.sufficient)
+    return NameCandidate(
+      text: text, kind: .person, cost: Double(best.cost) / 100, support: best.support,
+      evidence: personEvidence(
+        best.entry, cue: cue, title: best.title, surname: surname,
+        mentions: mentions, strong: strong),
+      surname: surname, sufficient: best.sufficient)
   }
 
   /// A tenure longer than this (in years) says little about who is meant (a senator of 30 years).
@@ -183,8 +193,10 @@ struct NameResolver {
   /// each. A lone bare mention (a village may share the name), a one-word title, a tenure of at
   /// most twelve years with both ends known covering the date, an office symbol (a State or White House official),
   /// the cable's country in the role, a spelling one common confusion away: one point each.
-  private func personSufficient(_ entry: LexiconEntry, cue: PersonCue, title: Double, mentions: Int,
-                                strong: Int, cost: Int32) -> Bool {
+  private func personSufficient(
+    _ entry: LexiconEntry, cue: PersonCue, title: Double, mentions: Int,
+    strong: Int, cost: Int32
+  ) -> Bool {
     let date = dateSupport(entry) ?? 0
     var points = cost <= Self.closeCost && !cue.unknownNeighbour ? 1 : 0
     if strong > 0 || mentions >= 2 { points += 2 } else if mentions == 1 { points += 1 }
@@ -198,8 +210,10 @@ struct NameResolver {
     return points >= 2
   }
 
-  private func personSupport(_ entry: LexiconEntry, offices: [String]?, title: Double, mentions: Int,
-                             strong: Int) -> Double {
+  private func personSupport(
+    _ entry: LexiconEntry, offices: [String]?, title: Double, mentions: Int,
+    strong: Int
+  ) -> Double {
     var support = dateSupport(entry) ?? 0
     if let offices, !entry.office.isEmpty, offices.contains(entry.office) { support += 1.0 }
     support += 1.5 * title
@@ -208,24 +222,29 @@ struct NameResolver {
     return support
   }
 
-  private func personEvidence(_ entry: LexiconEntry, cue: PersonCue, title: Double, surname: String,
-                              mentions: Int, strong: Int) -> [String] {
+  private func personEvidence(
+    _ entry: LexiconEntry, cue: PersonCue, title: Double, surname: String,
+    mentions: Int, strong: Int
+  ) -> [String] {
     var evidence = ["lexicon \(entry.fullName.isEmpty ? entry.name : entry.fullName) (\(entry.origin))"]
     if let support = dateSupport(entry), let date = context.date {
-      evidence.append("cable date \(date) \(support > 0 ? "within" : "outside") tenure "
-        + "\(entry.start?.description ?? "?")..\(entry.end?.description ?? "?") as \(entry.role)"
-        + (support == 0.5 ? " (a long tenure, weak evidence)" : ""))
+      evidence.append(
+        "cable date \(date) \(support > 0 ? "within" : "outside") tenure "
+          + "\(entry.start?.description ?? "?")..\(entry.end?.description ?? "?") as \(entry.role)"
+          + (support == 0.5 ? " (a long tenure, weak evidence)" : ""))
     }
     if let offices = cue.offices, !entry.office.isEmpty, offices.contains(entry.office) {
       evidence.append("clearance office \(entry.office) matches")
     }
     if title > 0 {
-      evidence.append("title '\(cue.title.joined(separator: " "))' matches role \(NameCandidate.format(title))")
+      evidence.append(
+        "title '\(cue.title.joined(separator: " "))' matches role \(NameCandidate.format(title))")
     }
     if let country = countryMatch(entry) { evidence.append("role names \(country), a country of this cable") }
     if mentions > 0 {
-      evidence.append("\(surname) appears \(mentions)x elsewhere in the document"
-        + (strong > 0 ? ", \(strong)x after a title or beside another name" : " (never in a name context)"))
+      evidence.append(
+        "\(surname) appears \(mentions)x elsewhere in the document"
+          + (strong > 0 ? ", \(strong)x after a title or beside another name" : " (never in a name context)"))
     }
     return evidence
   }
@@ -281,10 +300,11 @@ struct NameResolver {
         support += 0.25
         evidence.append("\(text) occurs \(count)x in the document")
       }
-      result.append(NameCandidate(text: text, kind: .word, cost: Double(cost) / 100, support: support,
-                                  evidence: evidence, surname: text, sufficient: sufficient))
+      result.append(
+        NameCandidate(
+          text: text, kind: .word, cost: Double(cost) / 100, support: support,
+          evidence: evidence, surname: text, sufficient: sufficient))
     }
     return result
   }
 }
-

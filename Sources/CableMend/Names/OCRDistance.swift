@@ -44,8 +44,11 @@ public struct OCRDistance: Sendable {
         cells[0].utf8.count <= 2, cells[1].utf8.count <= 2,
         (cells[0] + cells[1]).utf8.allSatisfy({ $0 < 128 })
       else {
-        throw LexiconError(file: file, line: lineNumber,
-                           problem: "expected 'truth<TAB>ocr<TAB>cost' with ASCII strings of at most two characters and a cost in 0...1")
+        throw LexiconError(
+          file: file, line: lineNumber,
+          problem:
+            "expected 'truth<TAB>ocr<TAB>cost' with ASCII strings of at most two characters and a cost in 0...1"
+        )
       }
       set(truth: Array(cells[0].utf8), ocr: Array(cells[1].utf8), cost: Int32((value * 100).rounded()))
     }
@@ -66,7 +69,8 @@ public struct OCRDistance: Sendable {
   ///
   /// - Complexity: O(n·m·r) for lengths n, m and r two-character rules; no heap allocation for
   ///   words under 64 characters.
-  public func cost(truth: some Collection<UInt8>, ocr: some Collection<UInt8>, limit: Int32 = .max) -> Int32? {
+  public func cost(truth: some Collection<UInt8>, ocr: some Collection<UInt8>, limit: Int32 = .max) -> Int32?
+  {
     let t = Array(truth), o = Array(ocr)
     return cost(truth: t, ocr: o, limit: limit)
   }
@@ -93,7 +97,9 @@ public struct OCRDistance: Sendable {
             guard slot < 256 else { continue }
             for rule in multi[slot] {
               let a = rule.truth.count, b = rule.ocr.count
-              guard i >= a, j >= b, matches(rule.truth, t, end: i), matches(rule.ocr, o, end: j) else { continue }
+              guard i >= a, j >= b, matches(rule.truth, t, end: i), matches(rule.ocr, o, end: j) else {
+                continue
+              }
               best = min(best, table[(i - a) * width + j - b] + rule.cost)
             }
           }

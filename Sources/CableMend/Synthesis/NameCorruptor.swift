@@ -62,9 +62,11 @@ public struct NameCorruptor: Sendable {
       if !touchesDigit, word.count >= 4, isName(String(decoding: word, as: UTF8.self)), random.chance(rate),
         let damaged = damage(word, using: &random)
       {
-        corruptions.append(Corruption(range: out.count..<(out.count + damaged.count),
-                                      wrong: String(decoding: damaged, as: UTF8.self),
-                                      right: String(decoding: word, as: UTF8.self)))
+        corruptions.append(
+          Corruption(
+            range: out.count..<(out.count + damaged.count),
+            wrong: String(decoding: damaged, as: UTF8.self),
+            right: String(decoding: word, as: UTF8.self)))
         out.append(contentsOf: damaged)
       } else {
         out.append(contentsOf: word)
@@ -109,5 +111,7 @@ public struct NameCorruptor: Sendable {
   }
 
   private func isUpper(_ c: UInt8) -> Bool { c >= 65 && c <= 90 }
-  private func isAlnum(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) }
+  private func isAlnum(_ c: UInt8) -> Bool {
+    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
+  }
 }

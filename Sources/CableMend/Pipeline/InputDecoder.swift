@@ -25,6 +25,14 @@ public enum InputDecoder {
       lines.append(decodeLine(bytes, lineStart..<end, formFeed: followsFormFeed, edits: &edits))
     }
     while index < bytes.count {
+      // Jump to the next line-end or form-feed byte; plain text is skipped eight bytes at a time.
+      let next = bytes.withUnsafeBufferPointer { buffer in
+        ByteScan.first(in: buffer, from: index, below: 0x0E, orDelete: false) {
+          $0 == 0x0A || $0 == 0x0D || $0 == 0x0C
+        }
+      }
+      guard let next else { break }
+      index = next
       let byte = bytes[index]
       switch byte {
       case 0x0A:
@@ -57,9 +65,8 @@ public enum InputDecoder {
   {
     let slice = bytes[range]
     let source = SourceRange(range)
-    if slice.allSatisfy({ $0 < 0x80 }) || String(validating: slice, as: UTF8.self) != nil {
-      return TextLine(text: String(decoding: slice, as: UTF8.self), source: source,
-                      followsFormFeed: formFeed)
+    if let text = String(validating: slice, as: UTF8.self) {
+      return TextLine(text: text, source: source, followsFormFeed: formFeed)
     }
     // Slow path: walk scalars, substituting U+FFFD for each bad byte and keeping the map exact.
     var text = ""

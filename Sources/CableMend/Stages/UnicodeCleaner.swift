@@ -148,27 +148,21 @@ public struct UnicodeCleaner: Stage {
     var text = text
     return text.withUTF8 { bytes in
       var result: [Range<Int>] = []
-      var start = 0
-      var dirty = false
       var index = 0
       let count = bytes.count
-      while index < count {
-        let byte = bytes[index]
-        if byte == 0x20 || byte == 0x09 {
-          if dirty { result.append(start..<index) }
-          start = index + 1
-          dirty = false
-        } else {
-          if byte < 0x20 || byte >= 0x7F { dirty = true }
-          if index - start >= maximumPiece && byte & 0xC0 != 0x80 {
-            if dirty { result.append(start..<index) }
-            start = index
-            dirty = byte < 0x20 || byte >= 0x7F
-          }
-        }
-        index += 1
+      func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+      while let dirty = ByteScan.first(in: bytes, from: index, below: 0x20, orDelete: true,
+                                       where: { ($0 < 0x20 && $0 != 0x09) || $0 >= 0x7F })
+      {
+        var start = dirty
+        while start > index && dirty - start < maximumPiece && !isSeparator(bytes[start - 1]) { start -= 1 }
+        while start < dirty && bytes[start] & 0xC0 == 0x80 { start += 1 }
+        var end = dirty + 1
+        while end < count && end - start < maximumPiece && !isSeparator(bytes[end]) { end += 1 }
+        while end < count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+        result.append(start..<end)
+        index = end
       }
-      if dirty { result.append(start..<count) }
       return result
     }
   }

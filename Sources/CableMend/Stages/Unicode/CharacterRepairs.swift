@@ -71,12 +71,28 @@ enum CharacterRepairs {
     }
   }
 
-  /// Canonical composition (NFC) of the whole piece, as one repair covering the part that
-  /// changes: decomposed accents (`e` + U+0301) become the precomposed letter.
+  /// Canonical composition (NFC), one repair per character with its combining marks, so an
+  /// edit never spans more than the letter it composes: `e` + U+0301 becomes `é`.
   static func canonicalComposition(_ view: ScalarView, text: String) -> [TextRepair] {
     guard !ICU.isNormalized(text, form: .nfc) else { return [] }
-    let composed = Array(ICU.normalize(text, form: .nfc).unicodeScalars)
-    return [TextRepair(view, replacedBy: composed, reason: "canonical composition (NFC)")]
+    var repairs: [TextRepair] = []
+    var start = 0
+    while start < view.count {
+      var end = start + 1
+      while end < view.count && isCombining(view.scalars[end]) { end += 1 }
+      let cluster = String(String.UnicodeScalarView(view.scalars[start..<end]))
+      if !ICU.isNormalized(cluster, form: .nfc) {
+        repairs.append(TextRepair(range: view.byteRange(start..<end), replacement: ICU.normalize(cluster, form: .nfc),
+                                  reason: "canonical composition (NFC)"))
+      }
+      start = end
+    }
+    return repairs
+  }
+
+  private static func isCombining(_ scalar: Unicode.Scalar) -> Bool {
+    !scalar.isASCII
+      && (ICU.Category.nonSpacingMark...ICU.Category.combiningMark).contains(ICU.category(scalar))
   }
 
   /// Teletype folding: typographic quotes and dashes become the ASCII a teletype would have

@@ -1,0 +1,242 @@
+/// What kind of furniture a line looks like.
+enum FurnitureKind: String, Sendable, Hashable {
+  case pageMarker = "page marker"
+  case banner = "classification banner"
+  case bannerFragment = "piece of a classification banner"
+  case stamp = "office stamp"
+  case handling = "handling line"
+  case routing = "routing or distribution line"
+  case release = "release status"
+  case exemptions = "exemption codes"
+  case review = "review stamp"
+  case caption = "caption-removed stamp"
+  case controlNumber = "control number"
+  case date = "date stamp"
+}
+
+/// A line's match against the known formats of cable and FOIA furniture.
+struct FormatMatch: Sendable, Hashable {
+  var kind: FurnitureKind
+  /// Strong matches are furniture on their own; weak ones (a lone number, a piece of a stamp)
+  /// need the page position or repetition to agree.
+  var strong: Bool
+  /// The phrase or pattern that matched, for the edit's evidence.
+  var detail: String
+}
+
+/// Knowledge of cable and FOIA formats (signal 1). Matching is OCR-tolerant: phrases are
+/// compared by edit distance after folding digit-for-letter confusions, and a line may be a
+/// piece of a phrase (a banner or a stamp broken across lines), so no fixed list of exact
+/// strings decides alone.
+enum FurnitureFormats {
+  struct Phrase {
+    var text: [UInt8]
+    var kind: FurnitureKind
+    init(_ text: String, _ kind: FurnitureKind) {
+      self.text = FurnitureText.letters(text)
+      self.kind = kind
+    }
+  }
+
+  static let banners: [String] = [
+    "TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "LIMITED OFFICIAL USE",
+    "SECRET NOFORN", "CONFIDENTIAL NOFORN", "SENSITIVE BUT UNCLASSIFIED",
+  ]
+  /// Pieces of banners that are also ordinary words, so they never count on their own.
+  static let commonWordPieces: Set<[UInt8]> = Set(
+    ["CLASS", "CLASSIFIED", "LIMITED", "OFFICIAL", "OFFICIAL USE", "LIMITED OFFICIAL", "DENT",
+     "FIDE", "ASSIFIED", "SENSITIVE", "CONFIDENT", "SECRET N"].map { FurnitureText.letters($0) })
+
+  static let phrases: [Phrase] = [
+    Phrase("DEPARTMENT OF STATE", .stamp), Phrase("UNITED STATES DEPARTMENT OF STATE", .stamp),
+    Phrase("DEPARTMENT OF STATE TELEGRAM", .stamp), Phrase("S/S-O", .stamp), Phrase("S/S", .stamp),
+    Phrase("OUTGOING", .stamp), Phrase("INCOMING", .stamp), Phrase("OUTGOING TELEGRAM", .stamp),
+    Phrase("INCOMING TELEGRAM", .stamp), Phrase("TELEGRAM", .stamp), Phrase("ALERT COPY", .stamp),
+    Phrase("ACTION COPY", .stamp), Phrase("INFO COPY", .stamp), Phrase("EXECUTIVE SECRETARIAT", .stamp),
+    Phrase("OPERATIONS CENTER", .stamp), Phrase("NATIONAL ARCHIVES", .stamp),
+    Phrase("NOT TO BE REPRODUCED WITHOUT THE AUTHORIZATION OF THE EXECUTIVE SECRETARY", .handling),
+    Phrase("ORIGINAL TO BE FILED IN DECENTRALIZED FILES", .handling),
+    Phrase("OFFICE OF FOI PRIVACY AND CLASSIFICATION REVIEW", .review),
+    Phrase("OFFICE OF FOI PRIVACY CLASSIFICATION REVIEW", .review),
+    Phrase("OFFICE OF INFORMATION PROGRAMS AND SERVICES", .review),
+    Phrase("RELEASED IN PART", .release), Phrase("RELEASED IN FULL", .release),
+    Phrase("DENIED IN FULL", .release), Phrase("DECLASSIFIED", .release),
+    Phrase("DECLASSIFIED IN PART", .release), Phrase("DECLASSIFIED RELEASED IN FULL", .release),
+    Phrase("SANITIZED COPY", .release), Phrase("APPROVED FOR RELEASE", .release),
+  ]
+
+  /// Labels that open a stamp line whose value varies (`Review Authority: JONES`).
+  struct Label {
+    var label: [UInt8]
+    var kind: FurnitureKind
+    var strong: Bool
+    init(_ text: String, _ kind: FurnitureKind, strong: Bool) {
+      label = FurnitureText.letters(text)
+      self.kind = kind
+      self.strong = strong
+    }
+  }
+
+  static let labels: [Label] = [
+    Label("REVIEW AUTHORITY", .review, strong: true), Label("REVIEWED BY", .review, strong: true),
+    Label("CASE ID", .review, strong: true), Label("DATE CASE ID", .review, strong: true),
+    Label("FOIA CASE", .review, strong: true), Label("CAPTION REMOVED BY", .caption, strong: true),
+    Label("DECLASSIFIED AUTHORITY", .release, strong: true), Label("AUTHORITY NND", .release, strong: true),
+    Label("NARA DATE", .release, strong: true), Label("DATE", .review, strong: false),
+    Label("DOC NO", .controlNumber, strong: false),
+  ]
+
+  /// The best format match for a line, or nil when it looks like no furniture we know.
+  ///
+  /// Whole-phrase matches come first; the telegram's own header lines then veto the weaker
+  /// shapes (pieces of phrases, lone numbers), which header fields can resemble.
+  static func match(_ text: String) -> FormatMatch? {
+    let tokens = FurnitureText.tokens(text)
+    guard !tokens.isEmpty, text.utf8.count <= 160 else { return nil }
+    if let marker = PageMarker(tokens) { return FormatMatch(kind: .pageMarker, strong: true, detail: marker.detail) }
+    if isRouting(tokens) { return FormatMatch(kind: .routing, strong: true, detail: "office codes") }
+    if isExemptionList(tokens) { return FormatMatch(kind: .exemptions, strong: true, detail: "exemption codes") }
+    let folded = FurnitureText.folded(text)
+    if let banner = wholeBanner(folded) { return banner }
+    if let label = labelMatch(folded), label.strong { return label }
+    if let phrase = wholePhrase(folded) { return phrase }
+    if HeaderLines.isHeaderContent(text, tokens: tokens) { return nil }
+    if let piece = bannerPiece(folded) ?? phrasePiece(folded) ?? labelMatch(folded) { return piece }
+    if isLoneDate(tokens) { return FormatMatch(kind: .date, strong: false, detail: "date alone") }
+    if isLoneCode(tokens) { return FormatMatch(kind: .controlNumber, strong: false, detail: "code alone") }
+    return nil
+  }
+
+  static func wholeBanner(_ folded: [UInt8]) -> FormatMatch? {
+    guard folded.count >= 4, folded.count <= 30 else { return nil }
+    for banner in banners {
+      let phrase = FurnitureText.letters(banner)
+      let limit = FurnitureText.tolerance(phrase.count)
+      if FurnitureText.distance(folded, phrase, limit: limit) <= limit {
+        return FormatMatch(kind: .banner, strong: true, detail: banner)
+      }
+    }
+    return nil
+  }
+
+  /// A piece of a banner broken off by the scan (`CRET`, `NFIDENTIAL`).
+  static func bannerPiece(_ folded: [UInt8]) -> FormatMatch? {
+    guard folded.count >= 4, folded.count <= 30 else { return nil }
+    // Shortest first, so that `CRET` is read as a piece of `SECRET`, not of `TOP SECRET`.
+    for banner in banners.sorted(by: { $0.count < $1.count }) where folded.count < banner.utf8.count {
+      let phrase = FurnitureText.letters(banner)
+      // Pieces must be exact unless long: a one-letter slip turns many pieces into words.
+      let limit = folded.count < 10 ? 0 : 1
+      if FurnitureText.substringDistance(folded, in: phrase) <= limit {
+        let strong = !commonWordPieces.contains(folded)
+        return FormatMatch(kind: .bannerFragment, strong: strong, detail: banner)
+      }
+    }
+    return nil
+  }
+
+  /// The canonical banner nearest to a line, for metadata (`C0NFIDENTIAL` -> `CONFIDENTIAL`).
+  static func canonicalBanner(_ text: String) -> String? {
+    let folded = FurnitureText.folded(text)
+    return (wholeBanner(folded) ?? bannerPiece(folded)).map(\.detail)
+  }
+
+  private static func labelMatch(_ folded: [UInt8]) -> FormatMatch? {
+    for entry in labels where folded.count > entry.label.count {
+      let head = Array(folded.prefix(entry.label.count))
+      let limit = FurnitureText.tolerance(entry.label.count)
+      guard FurnitureText.distance(head, entry.label, limit: limit) <= limit else { continue }
+      let next = folded[entry.label.count]
+      // The label must end at a word boundary (`DATE` opens `DATE 05 28 95`, not `DATELINE`).
+      guard next == 32 else { continue }
+      return FormatMatch(kind: entry.kind, strong: entry.strong,
+                         detail: String(decoding: entry.label, as: UTF8.self))
+    }
+    return nil
+  }
+
+  private static func wholePhrase(_ folded: [UInt8]) -> FormatMatch? {
+    for phrase in phrases {
+      let limit = FurnitureText.tolerance(phrase.text.count)
+      if FurnitureText.distance(folded, phrase.text, limit: limit) <= limit {
+        return FormatMatch(kind: phrase.kind, strong: true, detail: String(decoding: phrase.text, as: UTF8.self))
+      }
+    }
+    return nil
+  }
+
+  /// A piece of a long stamp broken across lines; long enough not to be a common phrase.
+  private static func phrasePiece(_ folded: [UInt8]) -> FormatMatch? {
+    guard folded.count >= 12, folded.contains(32) else { return nil }
+    for phrase in phrases where phrase.text.count > folded.count + 2 {
+      if FurnitureText.substringDistance(folded, in: phrase.text) <= FurnitureText.tolerance(folded.count) {
+        return FormatMatch(kind: phrase.kind, strong: false,
+                           detail: "piece of " + String(decoding: phrase.text, as: UTF8.self))
+      }
+    }
+    return nil
+  }
+
+  /// `INFO LOG-00 AB3-00 350-00 /001R`, `ORIGIN SS-00`, `ACTION NEA-10`, and continuation lines
+  /// of office codes. The cable's own `INFO AMEMBASSY ...` addressee line has no office codes.
+  static func isRouting(_ tokens: [String]) -> Bool {
+    let openers: Set<String> = ["ORIGIN", "INFO", "ACTION", "DISTR", "DIST", "DISTRIBUTION", "ORIG"]
+    let first = String(decoding: FurnitureText.folded(tokens[0]), as: UTF8.self)
+    let rest = openers.contains(first) ? Array(tokens.dropFirst()) : tokens
+    let codes = rest.filter(isOfficeCode).count
+    if openers.contains(first) {
+      return codes >= 1 && codes * 2 >= rest.count
+    }
+    if tokens.first.map({ $0.hasPrefix("-----") }) == true {
+      return rest.dropFirst().allSatisfy { $0.contains(where: \.isNumber) || $0.hasPrefix("/") }
+    }
+    return codes >= 3 && codes * 4 >= rest.count * 3
+  }
+
+  static func isOfficeCode(_ token: String) -> Bool {
+    let core = token.trimmingCharacters(in: ["[", "]", ","])
+    if core.hasPrefix("/") {
+      let digits = core.dropFirst().prefix(while: \.isNumber)
+      return digits.count >= 2 && core.count <= digits.count + 3
+    }
+    let parts = core.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 2, (1...6).contains(parts[0].count), (1...3).contains(parts[1].count) else {
+      return false
+    }
+    let alnum = { (s: Substring) in s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "/") } }
+    return alnum(parts[0]) && alnum(parts[1]) && parts[1].contains(where: \.isNumber)
+  }
+
+  static func isExemptionList(_ tokens: [String]) -> Bool {
+    let codes = tokens.map { $0.trimmingCharacters(in: [",", ";", "."]) }.filter { !$0.isEmpty }
+    guard !codes.isEmpty, codes.count <= 10 else { return false }
+    return codes.allSatisfy(isExemptionCode)
+  }
+
+  private static func isExemptionCode(_ token: String) -> Bool {
+    let chars = Array(token)
+    if chars.count == 2, "AB".contains(chars[0]), chars[1].isNumber { return true }  // B1, A3
+    if token.hasPrefix("(B)("), token.hasSuffix(")"), token.count <= 7 { return true }  // (B)(1)
+    if token.hasPrefix("1.4("), token.hasSuffix(")"), token.count == 6 { return true }  // 1.4(D)
+    if token.hasPrefix("25X"), token.count == 4, chars[3].isNumber { return true }
+    return false
+  }
+
+  static func isLoneDate(_ tokens: [String]) -> Bool {
+    guard tokens.count == 1 else { return false }
+    let parts = tokens[0].split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
+    guard parts.count == 3, tokens[0].count >= 6 else { return false }
+    return parts.allSatisfy { $0.allSatisfy(\.isNumber) && (1...4).contains($0.count) }
+  }
+
+  /// A control or archive number alone on its line: `9128`, `SS09427`, `3A`, `0000002`.
+  static func isLoneCode(_ tokens: [String]) -> Bool {
+    guard (1...2).contains(tokens.count) else { return false }
+    return tokens.allSatisfy { token in
+      guard (1...14).contains(token.count), token.contains(where: \.isNumber) else { return false }
+      guard let last = token.last, last.isLetter || last.isNumber else { return false }
+      let letters = token.filter(\.isLetter).count
+      return letters <= 4 && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    }
+  }
+}

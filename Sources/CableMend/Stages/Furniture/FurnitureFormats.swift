@@ -42,6 +42,12 @@ enum FurnitureFormats {
     "TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "LIMITED OFFICIAL USE",
     "SECRET NOFORN", "CONFIDENTIAL NOFORN", "SENSITIVE BUT UNCLASSIFIED",
   ]
+  /// ``banners`` normalised once, and shortest first for reading pieces.
+  static let bannerLetters: [(name: String, letters: [UInt8])] = banners.map { ($0, FurnitureText.letters($0)) }
+  static let bannerLettersShortestFirst = bannerLetters.sorted { $0.letters.count < $1.letters.count }
+  /// Every word of every long phrase, to skip phrases a line shares no words with.
+  static let phraseWords: Set<[UInt8]> = Set(phrases.flatMap { $0.text.split(separator: 32).map(Array.init) })
+
   /// Pieces of banners that are also ordinary words, so they never count on their own.
   static let commonWordPieces: Set<[UInt8]> = Set(
     ["CLASS", "CLASSIFIED", "LIMITED", "OFFICIAL", "OFFICIAL USE", "LIMITED OFFICIAL", "DENT",
@@ -92,16 +98,18 @@ enum FurnitureFormats {
   /// shapes (pieces of phrases, lone numbers), which header fields can resemble.
   static func match(_ text: String) -> FormatMatch? {
     let tokens = FurnitureText.tokens(text)
-    guard !tokens.isEmpty, text.utf8.count <= 160 else { return nil }
+    // Furniture lines are short; the longest known is the 72-character handling line.
+    guard !tokens.isEmpty, tokens.count <= 14, text.utf8.count <= 110 else { return nil }
     if let marker = PageMarker(tokens) { return FormatMatch(kind: .pageMarker, strong: true, detail: marker.detail) }
     if isRouting(tokens) { return FormatMatch(kind: .routing, strong: true, detail: "office codes") }
     if isExemptionList(tokens) { return FormatMatch(kind: .exemptions, strong: true, detail: "exemption codes") }
     let folded = FurnitureText.folded(text)
     if let banner = wholeBanner(folded) { return banner }
-    if let label = labelMatch(folded), label.strong { return label }
+    let hasColon = text.contains(":")
+    if let label = labelMatch(folded, hasColon: hasColon), label.strong { return label }
     if let phrase = wholePhrase(folded) { return phrase }
     if HeaderLines.isHeaderContent(text, tokens: tokens) { return nil }
-    if let piece = bannerPiece(folded) ?? phrasePiece(folded) ?? labelMatch(folded) { return piece }
+    if let piece = bannerPiece(folded) ?? phrasePiece(folded) ?? labelMatch(folded, hasColon: hasColon) { return piece }
     if isLoneDate(tokens) { return FormatMatch(kind: .date, strong: false, detail: "date alone") }
     if isLoneCode(tokens) { return FormatMatch(kind: .controlNumber, strong: false, detail: "code alone") }
     return nil
@@ -109,27 +117,27 @@ enum FurnitureFormats {
 
   static func wholeBanner(_ folded: [UInt8]) -> FormatMatch? {
     guard folded.count >= 4, folded.count <= 30 else { return nil }
-    for banner in banners {
-      let phrase = FurnitureText.letters(banner)
-      let limit = FurnitureText.tolerance(phrase.count)
-      if FurnitureText.distance(folded, phrase, limit: limit) <= limit {
-        return FormatMatch(kind: .banner, strong: true, detail: banner)
+    for banner in bannerLetters {
+      // Banner words are long and distinctive, so they tolerate more damage than other phrases.
+      let limit = max(1, banner.letters.count / 5)
+      if FurnitureText.distance(folded, banner.letters, limit: limit) <= limit {
+        return FormatMatch(kind: .banner, strong: true, detail: banner.name)
       }
     }
     return nil
   }
 
-  /// A piece of a banner broken off by the scan (`CRET`, `NFIDENTIAL`).
+  /// A piece of a banner broken off by the scan (`CRET`, `NFIDENTIAL`). Pieces of three letters
+  /// (`TOP`, `USE`) and pieces that are ordinary words are weak.
   static func bannerPiece(_ folded: [UInt8]) -> FormatMatch? {
-    guard folded.count >= 4, folded.count <= 30 else { return nil }
+    guard folded.count >= 3, folded.count <= 30 else { return nil }
     // Shortest first, so that `CRET` is read as a piece of `SECRET`, not of `TOP SECRET`.
-    for banner in banners.sorted(by: { $0.count < $1.count }) where folded.count < banner.utf8.count {
-      let phrase = FurnitureText.letters(banner)
+    for banner in bannerLettersShortestFirst where folded.count < banner.letters.count {
       // Pieces must be exact unless long: a one-letter slip turns many pieces into words.
       let limit = folded.count < 10 ? 0 : 1
-      if FurnitureText.substringDistance(folded, in: phrase) <= limit {
-        let strong = !commonWordPieces.contains(folded)
-        return FormatMatch(kind: .bannerFragment, strong: strong, detail: banner)
+      if FurnitureText.substringDistance(folded, in: banner.letters) <= limit {
+        let strong = folded.count >= 4 && !commonWordPieces.contains(folded)
+        return FormatMatch(kind: .bannerFragment, strong: strong, detail: banner.name)
       }
     }
     return nil
@@ -141,14 +149,16 @@ enum FurnitureFormats {
     return (wholeBanner(folded) ?? bannerPiece(folded)).map(\.detail)
   }
 
-  private static func labelMatch(_ folded: [UInt8]) -> FormatMatch? {
+  /// A label at the start of the line. Long labels tolerate misreadings (`AUTHORITY NNO`); a
+  /// short one (`OATE:`) only before a colon.
+  private static func labelMatch(_ folded: [UInt8], hasColon: Bool) -> FormatMatch? {
     for entry in labels where folded.count > entry.label.count {
       let head = Array(folded.prefix(entry.label.count))
-      let limit = FurnitureText.tolerance(entry.label.count)
+      let long = entry.label.count >= 8
+      let limit = long || (hasColon && entry.label.count >= 4) ? max(1, FurnitureText.tolerance(entry.label.count)) : 0
       guard FurnitureText.distance(head, entry.label, limit: limit) <= limit else { continue }
-      let next = folded[entry.label.count]
       // The label must end at a word boundary (`DATE` opens `DATE 05 28 95`, not `DATELINE`).
-      guard next == 32 else { continue }
+      guard folded[entry.label.count] == 32 else { continue }
       return FormatMatch(kind: entry.kind, strong: entry.strong,
                          detail: String(decoding: entry.label, as: UTF8.self))
     }
@@ -168,6 +178,9 @@ enum FurnitureFormats {
   /// A piece of a long stamp broken across lines; long enough not to be a common phrase.
   private static func phrasePiece(_ folded: [UInt8]) -> FormatMatch? {
     guard folded.count >= 12, folded.contains(32) else { return nil }
+    let words = folded.split(separator: 32)
+    let known = words.filter { phraseWords.contains(Array($0)) }.count
+    guard known * 2 >= words.count else { return nil }
     for phrase in phrases where phrase.text.count > folded.count + 2 {
       if FurnitureText.substringDistance(folded, in: phrase.text) <= FurnitureText.tolerance(folded.count) {
         return FormatMatch(kind: phrase.kind, strong: false,
@@ -213,8 +226,17 @@ enum FurnitureFormats {
     return codes.allSatisfy(isExemptionCode)
   }
 
-  private static func isExemptionCode(_ token: String) -> Bool {
-    let chars = Array(token)
+  private static func isExemptionCode(_ raw: String) -> Bool {
+    // OCR reads the digits of `B1` and `1.4(D)` as `l`, `I` or `O`; the letters stay letters.
+    let chars = raw.enumerated().map { index, char -> Character in
+      guard index > 0 || !"AB".contains(char) else { return char }
+      switch char {
+      case "l", "L", "I", "|": return "1"
+      case "O": return "0"
+      default: return char
+      }
+    }
+    let token = String(chars)
     if chars.count == 2, "AB".contains(chars[0]), chars[1].isNumber { return true }  // B1, A3
     if token.hasPrefix("(B)("), token.hasSuffix(")"), token.count <= 7 { return true }  // (B)(1)
     if token.hasPrefix("1.4("), token.hasSuffix(")"), token.count == 6 { return true }  // 1.4(D)
@@ -224,8 +246,15 @@ enum FurnitureFormats {
 
   static func isLoneDate(_ tokens: [String]) -> Bool {
     guard tokens.count == 1 else { return false }
-    let parts = tokens[0].split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
-    guard parts.count == 3, tokens[0].count >= 6 else { return false }
+    let token = String(tokens[0].map { char -> Character in
+      switch char {
+      case "l", "L", "I": return "1"
+      case "O": return "0"
+      default: return char
+      }
+    })
+    let parts = token.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
+    guard parts.count == 3, token.count >= 6 else { return false }
     return parts.allSatisfy { $0.allSatisfy(\.isNumber) && (1...4).contains($0.count) }
   }
 

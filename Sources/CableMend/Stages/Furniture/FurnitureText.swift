@@ -4,40 +4,34 @@
 /// Everything works on upper-case ASCII bytes, because furniture is printed in capitals (or is
 /// compared in capitals) and OCR damage is mostly letter-for-letter.
 enum FurnitureText {
-  /// Upper case, letters and digits only, single spaces; punctuation becomes a space except
-  /// inside tokens, where it is dropped (`S/S-O` -> `SSO`, `1.4(D)` -> `14D`).
-  static func letters(_ text: String) -> [UInt8] {
+  /// Upper case, letters and digits only, single spaces; punctuation separates like a space
+  /// (`S/S-O` -> `S S O`, `DATE/CASE ID:` -> `DATE CASE ID`).
+  static func letters(_ text: String) -> [UInt8] { normalised(text, fold: false) }
+
+  /// ``letters(_:)`` with the usual OCR digit-for-letter confusions folded back to letters
+  /// inside words that are mostly letters (`C0NFIDENTIAL` -> `CONFIDENTIAL`, `S/S-0` -> `S S O`).
+  static func folded(_ text: String) -> [UInt8] { normalised(text, fold: true) }
+
+  private static func normalised(_ text: String, fold: Bool) -> [UInt8] {
     var out: [UInt8] = []
-    var pendingSpace = false
-    for byte in text.utf8 {
-      let upper = (byte >= 97 && byte <= 122) ? byte - 32 : byte
-      if (upper >= 65 && upper <= 90) || (upper >= 48 && upper <= 57) {
-        if pendingSpace && !out.isEmpty { out.append(32) }
+    for word in text.utf8.split(whereSeparator: { $0 == 32 || $0 == 9 }) {
+      let upper = word.map { ($0 >= 97 && $0 <= 122) ? $0 - 32 : $0 }
+      let letterCount = upper.filter { $0 >= 65 && $0 <= 90 }.count
+      let digitCount = upper.filter { $0 >= 48 && $0 <= 57 }.count
+      let foldThis = fold && letterCount > 0 && letterCount >= digitCount
+      var pendingSpace = !out.isEmpty
+      for byte in upper {
+        let isAlnum = (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57)
+        guard isAlnum else {
+          pendingSpace = !out.isEmpty
+          continue
+        }
+        if pendingSpace { out.append(32) }
         pendingSpace = false
-        out.append(upper)
-      } else if byte == 32 || byte == 9 {
-        pendingSpace = true
+        out.append(foldThis ? foldDigit(byte) : byte)
       }
     }
     return out
-  }
-
-  /// ``letters(_:)`` with the usual OCR digit-for-letter confusions folded back to letters
-  /// inside tokens that are mostly letters (`C0NFIDENTIAL` -> `CONFIDENTIAL`, `S/S-0` -> `SSO`).
-  static func folded(_ text: String) -> [UInt8] {
-    var bytes = letters(text)
-    var start = 0
-    while start < bytes.count {
-      var end = start
-      while end < bytes.count && bytes[end] != 32 { end += 1 }
-      let token = bytes[start..<end]
-      let letterCount = token.filter { $0 >= 65 }.count
-      if letterCount * 2 >= token.count {
-        for index in start..<end { bytes[index] = foldDigit(bytes[index]) }
-      }
-      start = end + 1
-    }
-    return bytes
   }
 
   private static func foldDigit(_ byte: UInt8) -> UInt8 {

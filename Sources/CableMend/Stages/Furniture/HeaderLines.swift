@@ -48,10 +48,10 @@ enum HeaderLines {
     let words = tokens.dropLast()
     for split in 1...min(3, words.count - 1) {
       let head = words.prefix(split).joined(separator: " ")
-      guard FurnitureFormats.banners.contains(where: { banner in
-        let b = FurnitureText.letters(banner)
-        let limit = FurnitureText.tolerance(b.count)
-        return FurnitureText.distance(FurnitureText.folded(head), b, limit: limit) <= limit
+      let folded = FurnitureText.folded(head)
+      guard FurnitureFormats.bannerLetters.contains(where: { banner in
+        let limit = FurnitureText.tolerance(banner.letters.count)
+        return FurnitureText.distance(folded, banner.letters, limit: limit) <= limit
       }) else { continue }
       return words.dropFirst(split).allSatisfy { $0.allSatisfy(\.isLetter) }
     }

@@ -59,7 +59,7 @@ struct PageMarker: Sendable, Hashable {
       switch char {
       case "0"..."9": value = value * 10 + Int(String(char))!
       case "O", "o": value *= 10
-      case "l", "I", "i": value = value * 10 + 1
+      case "l", "L", "I", "i", "|": value = value * 10 + 1
       default: return nil
       }
     }

@@ -67,12 +67,15 @@ struct FurnitureEvaluationTests {
   }
 
   /// Every gold file in every style, with a seed fixed per file and style.
-  static func evaluate() throws -> [FurnitureInjector.Style: Score] {
+  static func evaluate(options: FurnitureInjector.Options = .init(), seedBase: UInt64 = 0) throws
+    -> [FurnitureInjector.Style: Score]
+  {
     var scores: [FurnitureInjector.Style: Score] = [:]
     for (fileIndex, url) in try goldFiles().enumerated() {
       let gold = try String(contentsOf: url, encoding: .utf8)
       for (styleIndex, style) in FurnitureInjector.Style.allCases.enumerated() {
-        let injector = FurnitureInjector(seed: UInt64(fileIndex * 100 + styleIndex + 1))
+        let seed = seedBase + UInt64(fileIndex * 100 + styleIndex + 1)
+        let injector = FurnitureInjector(seed: seed, options: options)
         let dump = injector.inject(into: gold, style: style)
         scores[style, default: Score()].add(try score(dump, name: "\(url.lastPathComponent) [\(style)]"))
       }
@@ -80,21 +83,38 @@ struct FurnitureEvaluationTests {
     return scores
   }
 
-  @Test(.enabled(if: SupportPaths.sharedData != nil, "needs ../shared/data/frus-dev"))
-  func recallAndPrecisionOnFrusDev() throws {
-    let scores = try Self.evaluate()
+  static func report(_ label: String, _ scores: [FurnitureInjector.Style: Score]) -> Score {
     var total = Score()
     for style in FurnitureInjector.Style.allCases {
       let score = scores[style] ?? Score()
       total.add(score)
-      print("furniture evaluation \(style): \(score)")
+      print("furniture evaluation (\(label)) \(style): \(score)")
     }
-    print("furniture evaluation total: \(total)")
+    print("furniture evaluation (\(label)) total: \(total)")
     for miss in total.misses.prefix(40) { print("  missed: \(miss)") }
     for loss in total.losses.prefix(40) { print("  lost: \(loss)") }
+    return total
+  }
+
+  /// The default injector settings: one OCR slip in 15% of furniture lines, blank lines after
+  /// half of them, pages of 24 to 40 lines.
+  @Test(.enabled(if: SupportPaths.sharedData != nil, "needs ../shared/data/frus-dev"))
+  func recallAndPrecisionOnFrusDev() throws {
+    let total = Self.report("default", try Self.evaluate())
     #expect(total.injected > 1000, "too few furniture lines injected to measure: \(total)")
     #expect(total.recall >= 1.0, "\(total)")
     #expect(total.removedBody == 0, "\(total)")
     #expect(total.precision >= 1.0, "\(total)")
+  }
+
+  /// Harder settings on other seeds: short pages, a slip in 60% of furniture lines, and
+  /// furniture mostly glued to the body with no blank line between.
+  @Test(.enabled(if: SupportPaths.sharedData != nil, "needs ../shared/data/frus-dev"))
+  func recallAndPrecisionUnderHeavyDamage() throws {
+    let options = FurnitureInjector.Options(linesPerPage: 12...24, damage: 0.6, blankAfterFurniture: 0.1)
+    let total = Self.report("heavy", try Self.evaluate(options: options, seedBase: 50_000))
+    #expect(total.injected > 1000, "too few furniture lines injected to measure: \(total)")
+    #expect(total.recall >= 0.99, "\(total)")
+    #expect(total.removedBody == 0, "\(total)")
   }
 }

@@ -133,10 +133,11 @@ enum FurnitureFormats {
     guard folded.count >= 3, folded.count <= 30 else { return nil }
     // Shortest first, so that `CRET` is read as a piece of `SECRET`, not of `TOP SECRET`.
     for banner in bannerLettersShortestFirst where folded.count < banner.letters.count {
-      // Pieces must be exact unless long: a one-letter slip turns many pieces into words.
-      let limit = folded.count < 10 ? 0 : 1
-      if FurnitureText.substringDistance(folded, in: banner.letters) <= limit {
-        let strong = folded.count >= 4 && !commonWordPieces.contains(folded)
+      // A one-letter slip turns many short pieces into words, so a misread piece must be long,
+      // and below ten letters it is only weak evidence.
+      let distance = FurnitureText.substringDistance(folded, in: banner.letters)
+      if distance == 0 || (distance == 1 && folded.count >= 8) {
+        let strong = (distance == 0 ? folded.count >= 4 : folded.count >= 10) && !commonWordPieces.contains(folded)
         return FormatMatch(kind: .bannerFragment, strong: strong, detail: banner.name)
       }
     }
@@ -156,7 +157,9 @@ enum FurnitureFormats {
       let head = Array(folded.prefix(entry.label.count))
       let long = entry.label.count >= 8
       let limit = long || (hasColon && entry.label.count >= 4) ? max(1, FurnitureText.tolerance(entry.label.count)) : 0
-      guard FurnitureText.distance(head, entry.label, limit: limit) <= limit else { continue }
+      guard head == entry.label || (limit > 0 && startsAlike(head, entry.label)
+                                    && FurnitureText.distance(head, entry.label, limit: limit) <= limit)
+      else { continue }
       // The label must end at a word boundary (`DATE` opens `DATE 05 28 95`, not `DATELINE`).
       guard folded[entry.label.count] == 32 else { continue }
       return FormatMatch(kind: entry.kind, strong: entry.strong,
@@ -165,9 +168,21 @@ enum FurnitureFormats {
     return nil
   }
 
+  /// A cheap necessary condition for one edit: one of the first two characters still matches
+  /// one of the label's first two. Saves the full distance on almost every body line.
+  private static func startsAlike(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    guard a.count >= 2, b.count >= 2 else { return true }
+    return a[0] == b[0] || a[0] == b[1] || a[1] == b[0] || a[1] == b[1]
+  }
+
   private static func wholePhrase(_ folded: [UInt8]) -> FormatMatch? {
+    let words = folded.split(separator: 32)
+    let known = words.filter { phraseWords.contains(Array($0)) }.count
     for phrase in phrases {
       let limit = FurnitureText.tolerance(phrase.text.count)
+      guard abs(phrase.text.count - folded.count) <= limit else { continue }
+      // A line that shares few words with a long phrase cannot be within its tolerance.
+      if words.count >= 4 && known * 2 < words.count { continue }
       if FurnitureText.distance(folded, phrase.text, limit: limit) <= limit {
         return FormatMatch(kind: phrase.kind, strong: true, detail: String(decoding: phrase.text, as: UTF8.self))
       }
@@ -190,14 +205,22 @@ enum FurnitureFormats {
     return nil
   }
 
+  static let routingOpeners: [[UInt8]] = ["ORIGIN", "INFO", "ACTION", "DISTR", "DIST", "DISTRIBUTION", "ORIG"]
+    .map { Array($0.utf8) }
+
   /// `INFO LOG-00 AB3-00 350-00 /001R`, `ORIGIN SS-00`, `ACTION NEA-10`, and continuation lines
   /// of office codes. The cable's own `INFO AMEMBASSY ...` addressee line has no office codes.
   static func isRouting(_ tokens: [String]) -> Bool {
-    let openers: Set<String> = ["ORIGIN", "INFO", "ACTION", "DISTR", "DIST", "DISTRIBUTION", "ORIG"]
-    let first = String(decoding: FurnitureText.folded(tokens[0]), as: UTF8.self)
-    let rest = openers.contains(first) ? Array(tokens.dropFirst()) : tokens
+    // Every routing shape has office codes (`SS-00`) or a dashed rule.
+    guard tokens.contains(where: { $0.contains("-") }) else { return false }
+    let first = FurnitureText.folded(tokens[0])
+    let opens = routingOpeners.contains { opener in
+      let limit = opener.count >= 5 ? 1 : 0
+      return FurnitureText.distance(first, opener, limit: limit) <= limit
+    }
+    let rest = opens ? Array(tokens.dropFirst()) : tokens
     let codes = rest.filter(isOfficeCode).count
-    if openers.contains(first) {
+    if opens {
       return codes >= 1 && codes * 2 >= rest.count
     }
     if tokens.first.map({ $0.hasPrefix("-----") }) == true {
@@ -221,6 +244,7 @@ enum FurnitureFormats {
   }
 
   static func isExemptionList(_ tokens: [String]) -> Bool {
+    guard tokens.count <= 10, tokens.allSatisfy({ $0.count <= 8 }) else { return false }
     let codes = tokens.map { $0.trimmingCharacters(in: [",", ";", "."]) }.filter { !$0.isEmpty }
     guard !codes.isEmpty, codes.count <= 10 else { return false }
     return codes.allSatisfy(isExemptionCode)
@@ -229,6 +253,8 @@ enum FurnitureFormats {
   private static func isExemptionCode(_ raw: String) -> Bool {
     // OCR reads the digits of `B1` and `1.4(D)` as `l`, `I` or `O`; the letters stay letters.
     let chars = raw.enumerated().map { index, char -> Character in
+      // A leading `8` before a digit is a misread `B` (`81` for `B1`).
+      if index == 0 && char == "8" && raw.count == 2 { return "B" }
       guard index > 0 || !"AB".contains(char) else { return char }
       switch char {
       case "l", "L", "I", "|": return "1"

@@ -24,7 +24,10 @@ struct PageMarker: Sendable, Hashable {
       number = centred
       return
     }
-    guard tokens.count >= 2, tokens.count <= 10, Self.isPageWord(tokens[0]),
+    // `nn OF mm` after the page word is distinctive enough to read a worse-damaged `PAGE`.
+    let counted = tokens.count >= 4 && Self.number(tokens[1]) != nil && Self.number(tokens[3]) != nil
+      && FurnitureText.folded(tokens[2]) == Array("OF".utf8)
+    guard tokens.count >= 2, tokens.count <= 10, Self.isPageWord(tokens[0], limit: counted ? 2 : 1),
           let number = Self.number(tokens[1]) else { return nil }
     self.number = number
     var rest = Array(tokens.dropFirst(2))
@@ -45,13 +48,14 @@ struct PageMarker: Sendable, Hashable {
   }
 
   /// `PAGE` and its usual OCR misreadings (`PACE`, `PAGF`, `P AGE` is two tokens and not read).
-  static func isPageWord(_ token: String) -> Bool {
+  static func isPageWord(_ token: String, limit: Int = 1) -> Bool {
     let folded = FurnitureText.folded(token)
     guard folded.first == UInt8(ascii: "P"), folded.count == 4 else { return false }
-    return FurnitureText.distance(folded, Array("PAGE".utf8), limit: 1) <= 1
+    return FurnitureText.distance(folded, Array("PAGE".utf8), limit: limit) <= limit
   }
 
-  /// A page number of one to three digits, allowing `O` for zero and `l`/`I` for one.
+  /// A page number of one to three digits, allowing the look-alike letters OCR puts for digits
+  /// (`O` for zero, `l`/`I` for one, `S` for five, `B` for eight).
   static func number(_ token: String) -> Int? {
     guard (1...3).contains(token.count), token.contains(where: \.isNumber) else { return nil }
     var value = 0
@@ -60,6 +64,8 @@ struct PageMarker: Sendable, Hashable {
       case "0"..."9": value = value * 10 + Int(String(char))!
       case "O", "o": value *= 10
       case "l", "L", "I", "i", "|": value = value * 10 + 1
+      case "S": value = value * 10 + 5
+      case "B": value = value * 10 + 8
       default: return nil
       }
     }

@@ -55,6 +55,7 @@ enum FurnitureFormats {
 
   static let phrases: [Phrase] = [
     Phrase("DEPARTMENT OF STATE", .stamp), Phrase("UNITED STATES DEPARTMENT OF STATE", .stamp),
+    Phrase("U.S. DEPARTMENT OF STATE", .stamp),
     Phrase("DEPARTMENT OF STATE TELEGRAM", .stamp), Phrase("S/S-O", .stamp), Phrase("S/S", .stamp),
     Phrase("OUTGOING", .stamp), Phrase("INCOMING", .stamp), Phrase("OUTGOING TELEGRAM", .stamp),
     Phrase("INCOMING TELEGRAM", .stamp), Phrase("TELEGRAM", .stamp), Phrase("ALERT COPY", .stamp),
@@ -106,17 +107,23 @@ enum FurnitureFormats {
     let folded = FurnitureText.folded(text)
     if let banner = wholeBanner(folded) { return banner }
     let hasColon = text.contains(":")
-    if let label = labelMatch(folded, hasColon: hasColon), label.strong { return label }
+    // A sentence that opens with a label's words (`CASE ID NOTED IN REFTEL.`) is not a stamp.
+    let sentence = text.hasSuffix(".") && !hasColon && !text.contains(where: \.isNumber)
+    if !sentence, let label = labelMatch(folded, hasColon: hasColon), label.strong { return label }
     if let phrase = wholePhrase(folded) { return phrase }
     if HeaderLines.isHeaderContent(text, tokens: tokens) { return nil }
-    if let piece = bannerPiece(folded) ?? phrasePiece(folded) ?? labelMatch(folded, hasColon: hasColon) { return piece }
+    if let piece = bannerPiece(folded) ?? phrasePiece(folded) ?? (sentence ? nil : labelMatch(folded, hasColon: hasColon)) { return piece }
     if isLoneDate(tokens) { return FormatMatch(kind: .date, strong: false, detail: "date alone") }
     if isLoneCode(tokens) { return FormatMatch(kind: .controlNumber, strong: false, detail: "code alone") }
     return nil
   }
 
-  static func wholeBanner(_ folded: [UInt8]) -> FormatMatch? {
-    guard folded.count >= 4, folded.count <= 30 else { return nil }
+  static func wholeBanner(_ spaced: [UInt8]) -> FormatMatch? {
+    guard spaced.count >= 4, spaced.count <= 40 else { return nil }
+    // A letter-spaced banner (`S E C R E T`) reads as the word.
+    let singles = spaced.split(separator: 32)
+    let folded = singles.count >= 4 && singles.allSatisfy({ $0.count == 1 }) ? spaced.filter { $0 != 32 } : spaced
+    guard folded.count <= 30 else { return nil }
     for banner in bannerLetters {
       // Banner words are long and distinctive, so they tolerate more damage than other phrases.
       let limit = max(1, banner.letters.count / 5)

@@ -143,12 +143,19 @@ enum FurnitureFormats {
       // A one-letter slip turns many short pieces into words, so a misread piece must be long,
       // and below ten letters it is only weak evidence.
       let distance = FurnitureText.substringDistance(folded, in: banner.letters)
-      if distance == 0 || (distance == 1 && folded.count >= 8) {
+      if distance == 0 || (distance == 1 && folded.count >= 8 && !isPieceWithExtraLetter(folded, banner.letters)) {
         let strong = (distance == 0 ? folded.count >= 4 : folded.count >= 10) && !commonWordPieces.contains(folded)
         return FormatMatch(kind: .bannerFragment, strong: strong, detail: banner.name)
       }
     }
     return nil
+  }
+
+  /// `OFFICIALS`, `SECRETS`: an exact piece plus one letter at either end is how ordinary
+  /// words arise from banner pieces, unlike a misread letter inside (`IOENTIAL`).
+  private static func isPieceWithExtraLetter(_ folded: [UInt8], _ banner: [UInt8]) -> Bool {
+    FurnitureText.substringDistance(Array(folded.dropFirst()), in: banner) == 0
+      || FurnitureText.substringDistance(Array(folded.dropLast()), in: banner) == 0
   }
 
   /// The canonical banner nearest to a line, for metadata (`C0NFIDENTIAL` -> `CONFIDENTIAL`).

@@ -71,6 +71,16 @@ public struct FurnitureInjector: Sendable {
     public var injectedFurniture: [String] { furnitureLineIndices.map { lines[$0] } }
   }
 
+  /// The truth file for a dump this injector made from the gold telegram `source`.
+  public func truth(for result: Result, source: String? = nil) -> TruthFile {
+    var truth = TruthFile()
+    truth.generator = "furniture-injector 1, style \(result.style.rawValue)"
+    truth.seed = seed
+    truth.source = source
+    truth.furniture = result.injectedFurniture
+    return truth
+  }
+
   public let seed: UInt64
   public let options: Options
 

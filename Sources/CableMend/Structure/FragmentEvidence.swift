@@ -1,0 +1,163 @@
+import Foundation
+
+/// One body fragment as the orderer sees it: a paragraph, a paragraph's head or tail, a heading.
+struct Fragment: Sendable {
+  enum Kind: Sendable { case text, bullet, numbered, heading }
+  var text: String
+  var kind: Kind
+  /// Position in the input after pages were put in page order.
+  var position: Int
+  /// The printed page number of its page, when one survived.
+  var page: Int?
+  /// Paragraph number (`3.`), when numbered.
+  var number: Int?
+  /// Ends without closing punctuation (a heading never counts as open).
+  var open: Bool
+  /// Ends on a word that cannot end a sentence (`THE`, `OF`).
+  var midPhrase: Bool
+  /// Begins with a word that continues a sentence (`AND`, `TO`).
+  var continues: Bool
+  var words: Set<String>
+
+  init(text: String, lineKind: LineKind, position: Int, page: Int?) {
+    self.text = text
+    self.position = position
+    self.page = page
+    number = LineClassifier.paragraphNumber(text)
+    if lineKind == .heading || (lineKind == .text && LineClassifier.isHeading(text)) {
+      kind = .heading
+    } else if lineKind == .bullet || LineClassifier.isBullet(text) {
+      kind = .bullet
+    } else if number != nil {
+      kind = .numbered
+    } else {
+      kind = .text
+    }
+    open = kind != .heading && !LineClassifier.endsSentence(text)
+    midPhrase = kind != .heading && LineClassifier.endsMidPhrase(text)
+    continues = kind == .text && LineClassifier.startsContinuation(text)
+    words = Set(LineClassifier.words(text).filter { $0.count >= 4 && !$0.allSatisfy(\.isNumber) })
+  }
+
+  var isStructuralStart: Bool { kind != .text }
+}
+
+/// The evidence that one fragment directly follows another, as a score, with the cues behind it.
+///
+/// Scores are sums of small, separately tuned cues (see the README's `order` section): a broken
+/// sentence (+), a continuation after a finished sentence (-), paragraph numbers in sequence
+/// (+) or out of it (-), a heading before its body (+), shared rare words (+), and the input
+/// position as a weak prior. Precedence penalties (a page or paragraph number going backwards
+/// anywhere on the path) are kept apart in ``precedence``, because they hold between any two
+/// fragments, not only neighbours.
+///
+/// - Complexity: O(n² · w) to build for n fragments of w words.
+struct FragmentEvidence: Sendable {
+  let fragments: [Fragment]
+  /// `follow[i][j]`: score for j directly after i. Row/column `n` is the header (start) and
+  /// the signature (end) respectively.
+  private(set) var follow: [[Double]]
+  /// `precedence[i][j]`: penalty when i stands anywhere before j.
+  private(set) var precedence: [[Double]]
+  private let weight: [String: Double]
+
+  static let adjacentPrior = 1.0
+  static let distancePrior = 0.02
+  static let brokenSentence = 2.0
+  static let continuationBonus = 1.5
+  static let structuralAfterOpen = -2.5
+  static let continuationAfterClosed = -2.0
+  static let numberInSequence = 3.0
+  static let numberBackwards = 3.0
+  static let pageBackwards = 4.0
+  static let cohesionScale = 0.5
+
+  init(_ fragments: [Fragment]) {
+    self.fragments = fragments
+    let n = fragments.count
+    var df: [String: Int] = [:]
+    for fragment in fragments { for word in fragment.words { df[word, default: 0] += 1 } }
+    let limit = max(2, n / 4)
+    weight = df.filter { $0.value <= limit && $0.value < n }.mapValues { log(Double(n + 1) / Double($0)) }
+    follow = Array(repeating: Array(repeating: 0, count: n + 1), count: n + 1)
+    precedence = Array(repeating: Array(repeating: 0, count: n), count: n)
+    for i in 0..<n {
+      for j in 0..<n where i != j {
+        follow[i][j] = pairScore(fragments[i], fragments[j])
+        precedence[i][j] = precedencePenalty(fragments[i], fragments[j])
+      }
+      follow[n][i] = startScore(fragments[i])
+      follow[i][n] = endScore(fragments[i])
+    }
+  }
+
+  func pairScore(_ a: Fragment, _ b: Fragment) -> Double {
+    var score = 0.0
+    let gap = b.position - a.position - 1
+    score += gap == 0 ? Self.adjacentPrior : -Self.distancePrior * Double(min(abs(gap), 20))
+    if a.open {
+      if b.isStructuralStart {
+        score += Self.structuralAfterOpen
+      } else {
+        score += Self.brokenSentence + (b.continues ? Self.continuationBonus : 0) + (a.midPhrase ? 0.5 : 0)
+      }
+    } else if b.continues {
+      score += Self.continuationAfterClosed
+    }
+    if a.kind == .heading {
+      score += b.kind == .heading ? 0.2 : (b.continues ? -2 : 0.5)
+    }
+    if let x = a.number, let y = b.number {
+      score += y == x + 1 ? Self.numberInSequence : 0
+    }
+    if let p = a.page, let q = b.page, q > p + 1 { score -= 1 }
+    return score + Self.cohesionScale * cohesion(a, b)
+  }
+
+  func precedencePenalty(_ a: Fragment, _ b: Fragment) -> Double {
+    var penalty = 0.0
+    if let p = a.page, let q = b.page, p > q { penalty += Self.pageBackwards }
+    if let x = a.number, let y = b.number, x >= y { penalty += Self.numberBackwards }
+    return penalty
+  }
+
+  func startScore(_ f: Fragment) -> Double {
+    var score = f.position == 0 ? 1.0 : 0
+    if f.number == 1 { score += 2 }
+    if f.continues { score -= 2 }
+    return score
+  }
+
+  func endScore(_ f: Fragment) -> Double {
+    var score = f.position == fragments.count - 1 ? 1.0 : 0
+    if f.open { score -= 2 }
+    if f.kind == .heading { score -= 1.5 }
+    return score
+  }
+
+  /// Shared rare words, weighted by inverse document frequency, capped.
+  func cohesion(_ a: Fragment, _ b: Fragment) -> Double {
+    var total = 0.0
+    for word in a.words where b.words.contains(word) { total += weight[word] ?? 0 }
+    return min(total, 3)
+  }
+
+  /// The rare words two fragments share, for the edit's evidence.
+  func sharedWords(_ a: Int, _ b: Int) -> [String] {
+    fragments[a].words.intersection(fragments[b].words).filter { weight[$0] != nil }.sorted()
+  }
+
+  /// The cues that fired for `b` after `a`, in words.
+  func cues(_ a: Int, _ b: Int) -> [String] {
+    let x = fragments[a]
+    let y = fragments[b]
+    var cues: [String] = []
+    if x.open && !y.isStructuralStart { cues.append(y.continues ? "broken sentence: continuation word" : "broken sentence") }
+    if let p = x.number, y.number == p + 1 { cues.append("paragraph numbers \(p), \(p + 1)") }
+    if x.kind == .heading { cues.append("heading before its body") }
+    let shared = sharedWords(a, b)
+    if !shared.isEmpty { cues.append("shared words " + shared.prefix(4).joined(separator: " ")) }
+    if y.position == x.position + 1 { cues.append("adjacent in input") }
+    return cues
+  }
+}

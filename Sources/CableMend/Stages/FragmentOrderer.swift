@@ -29,7 +29,8 @@ public struct FragmentOrderer: Stage {
   public func run(_ document: inout Document) {
     let indexed = document.lines.enumerated().map { Item(index: $0.offset, line: $0.element) }
     guard indexed.contains(where: { !$0.isBlank }) else { return }
-    let paged = pageOrdered(indexed, pages: document.pages)
+    let pages = Self.inferFirstPage(document)
+    let paged = pageOrdered(indexed, pages: pages)
     let signature = Self.findSignature(paged)
     var header: [Item] = []
     var body: [Item] = []
@@ -41,7 +42,8 @@ public struct FragmentOrderer: Stage {
     cleanAddressees(&header, edits: &edits)
     restoreClassification(&header, body: body, metadata: document.metadata, edits: &edits)
     let fragments = body.enumerated().map { position, item in
-      Fragment(text: item.line.text, lineKind: item.line.kind, position: position, page: pageNumber(item, document.pages))
+      Fragment(text: item.line.text, lineKind: item.line.kind, position: position, page: pageNumber(item, pages),
+               pageSlot: item.line.page)
     }
     let evidence = FragmentEvidence(fragments)
     let solver = OrderSolver(follow: evidence.follow, precedence: evidence.precedence)
@@ -83,39 +85,61 @@ public struct FragmentOrderer: Stage {
     return pages[page].number
   }
 
-  /// Stable sort by printed page number; an unnumbered page stays after the page before it.
-  func pageOrdered(_ items: [Item], pages: [PageInfo]) -> [Item] {
-    guard pages.contains(where: { $0.number != nil }) else { return items }
-    var key: [Double] = []
-    var last = 0.0
-    for (index, page) in pages.enumerated() {
-      if let number = page.number { last = Double(number) } else { last += Double(index + 1) * 1e-6 }
-      key.append(last)
+  /// A page without a printed number that carries the date-time group or FM line is page 1.
+  static func inferFirstPage(_ document: Document) -> [PageInfo] {
+    var pages = document.pages
+    guard !pages.isEmpty, !pages.contains(where: { $0.number == 1 }) else { return pages }
+    let first = document.lines.first { line in
+      line.kind == .header && [.dtg, .from].contains(LineClassifier.field(line.text))
     }
-    return items.enumerated().sorted { a, b in
-      let ka = a.element.line.page.map { key[min($0, key.count - 1)] } ?? 0
-      let kb = b.element.line.page.map { key[min($0, key.count - 1)] } ?? 0
-      return ka != kb ? ka < kb : a.offset < b.offset
-    }.map(\.element)
+    if let page = first?.page, page < pages.count, pages[page].number == nil { pages[page].number = 1 }
+    return pages
   }
 
-  /// The closing name: the last line of the dump if it is a lone name; else a lone name printed
-  /// directly under a finished sentence; else a lone name closing the last page that has one.
+  /// Numbered pages sorted by number into the slots numbered pages hold; an unnumbered page
+  /// keeps its slot (the solver may still move its fragments).
+  func pageOrdered(_ items: [Item], pages: [PageInfo]) -> [Item] {
+    guard pages.contains(where: { $0.number != nil }) else { return items }
+    var groups: [(page: Int?, items: [Item])] = []
+    for item in items {
+      if let last = groups.last, last.page == item.line.page {
+        groups[groups.count - 1].items.append(item)
+      } else {
+        groups.append((item.line.page, [item]))
+      }
+    }
+    func number(_ page: Int?) -> Int? { page.flatMap { $0 < pages.count ? pages[$0].number : nil } }
+    let numberedSlots = groups.indices.filter { number(groups[$0].page) != nil }
+    let sortedNumbered = numberedSlots.map { groups[$0] }.enumerated()
+      .sorted { (number($0.element.page)!, $0.offset) < (number($1.element.page)!, $1.offset) }.map(\.element)
+    for (slot, group) in zip(numberedSlots, sortedNumbered) { groups[slot] = group }
+    return groups.flatMap(\.items)
+  }
+
+  /// The closing name: a lone name under a finished sentence that is the last line of the dump,
+  /// or the last line of a page, or (scanned in one block with it) directly under the sentence.
   static func findSignature(_ items: [Item]) -> Item? {
     let content = items.filter { !$0.isBlank }
-    func candidate(_ item: Item) -> Bool {
-      (item.line.kind == .text || item.line.kind == .heading || item.line.kind == .signature)
-        && LineClassifier.isSignatureCandidate(item.line.text)
-    }
     if let marked = content.last(where: { $0.line.kind == .signature }) { return marked }
-    if let last = content.last, candidate(last), let before = content.dropLast().last,
-      before.line.kind != .heading, LineClassifier.endsSentence(before.line.text)
-    {
-      return last
+    func candidate(_ k: Int) -> Bool {
+      let item = content[k]
+      guard item.line.kind == .text || item.line.kind == .heading, LineClassifier.isSignatureCandidate(item.line.text),
+        k > 0, content[k - 1].line.kind != .header, content[k - 1].line.kind != .heading
+      else { return false }
+      return LineClassifier.endsSentence(content[k - 1].line.text)
     }
-    for (k, item) in items.enumerated().reversed() where k > 0 && candidate(item) {
-      let before = items[k - 1]
-      if !before.isBlank, before.line.kind != .header, LineClassifier.endsSentence(before.line.text) { return item }
+    let indices = Array(content.indices)
+    if let last = indices.last, candidate(last) { return content[last] }
+    func lastOnPage(_ k: Int) -> Bool { k + 1 < content.count && content[k + 1].line.page != content[k].line.page }
+    if let k = indices.last(where: { candidate($0) && lastOnPage($0) }) { return content[k] }
+    if let k = indices.last(where: { lastOnPage($0) && content[$0].line.kind != .header
+      && LineClassifier.isSignatureCandidate(content[$0].line.text) && !LineClassifier.isMarker(content[$0].line.text) })
+    {
+      return content[k]
+    }
+    for k in indices.reversed() where candidate(k) {
+      guard let position = items.firstIndex(where: { $0.index == content[k].index }), position > 0 else { continue }
+      if !items[position - 1].isBlank { return content[k] }
     }
     return nil
   }

@@ -9,8 +9,12 @@ struct Fragment: Sendable {
   var position: Int
   /// The printed page number of its page, when one survived.
   var page: Int?
+  /// Which page of the dump it was on (index), numbered or not.
+  var pageSlot: Int?
   /// Paragraph number (`3.`), when numbered.
   var number: Int?
+  /// Subparagraph letter (`B.` is 2), when lettered.
+  var letter: Int?
   /// Ends without closing punctuation (a heading never counts as open).
   var open: Bool
   /// Ends on a word that cannot end a sentence (`THE`, `OF`).
@@ -18,17 +22,23 @@ struct Fragment: Sendable {
   /// Begins with a word that continues a sentence (`AND`, `TO`).
   var continues: Bool
   var words: Set<String>
+  /// An opening parenthesis is still open at the end.
+  var unclosedParen: Bool
+  /// A closing parenthesis comes before any opening one.
+  var closesParen: Bool
 
-  init(text: String, lineKind: LineKind, position: Int, page: Int?) {
+  init(text: String, lineKind: LineKind, position: Int, page: Int?, pageSlot: Int? = nil) {
     self.text = text
+    self.pageSlot = pageSlot
     self.position = position
     self.page = page
     number = LineClassifier.paragraphNumber(text)
+    letter = number == nil ? LineClassifier.paragraphLetter(text) : nil
     if lineKind == .heading || (lineKind == .text && LineClassifier.isHeading(text)) {
       kind = .heading
     } else if lineKind == .bullet || LineClassifier.isBullet(text) {
       kind = .bullet
-    } else if number != nil {
+    } else if number != nil || letter != nil {
       kind = .numbered
     } else {
       kind = .text
@@ -36,6 +46,16 @@ struct Fragment: Sendable {
     open = kind != .heading && !LineClassifier.endsSentence(text)
     midPhrase = kind != .heading && LineClassifier.endsMidPhrase(text)
     continues = kind == .text && LineClassifier.startsContinuation(text)
+    var depth = 0
+    var closesFirst = false
+    for character in text {
+      if character == "(" { depth += 1 }
+      if character == ")" {
+        if depth == 0 && !closesFirst { closesFirst = true } else { depth = max(0, depth - 1) }
+      }
+    }
+    unclosedParen = depth > 0
+    closesParen = closesFirst
     words = Set(LineClassifier.words(text).filter { $0.count >= 4 && !$0.allSatisfy(\.isNumber) })
   }
 
@@ -60,6 +80,8 @@ struct FragmentEvidence: Sendable {
   /// `precedence[i][j]`: penalty when i stands anywhere before j.
   private(set) var precedence: [[Double]]
   private let weight: [String: Double]
+  /// Most paragraphs are numbered, so an unnumbered plain fragment is probably a tail.
+  private let numberedStyle: Bool
 
   static let adjacentPrior = 1.0
   static let distancePrior = 0.02
@@ -79,6 +101,9 @@ struct FragmentEvidence: Sendable {
     for fragment in fragments { for word in fragment.words { df[word, default: 0] += 1 } }
     let limit = max(2, n / 4)
     weight = df.filter { $0.value <= limit && $0.value < n }.mapValues { log(Double(n + 1) / Double($0)) }
+    let numbered = fragments.filter { $0.number != nil }.count
+    let plain = fragments.filter { $0.kind == .text }.count
+    numberedStyle = numbered >= 3 && numbered >= plain
     follow = Array(repeating: Array(repeating: 0, count: n + 1), count: n + 1)
     precedence = Array(repeating: Array(repeating: 0, count: n), count: n)
     for i in 0..<n {
@@ -94,8 +119,18 @@ struct FragmentEvidence: Sendable {
   func pairScore(_ a: Fragment, _ b: Fragment) -> Double {
     var score = 0.0
     let gap = b.position - a.position - 1
-    score += gap == 0 ? Self.adjacentPrior : -Self.distancePrior * Double(min(abs(gap), 20))
-    if a.open {
+    // Input adjacency only counts where it is trustworthy: on one page, or across two pages
+    // whose printed numbers follow each other.
+    let samePage = a.pageSlot == b.pageSlot
+    let consecutive = a.page != nil && b.page == a.page.map { $0 + 1 }
+    if gap == 0 && (samePage || consecutive) {
+      score += Self.adjacentPrior
+    } else {
+      score -= Self.distancePrior * Double(min(abs(gap), 20))
+    }
+    let acrossGap = a.page != nil && b.page != nil && b.page! > a.page! + 1
+    if a.unclosedParen && b.closesParen { score += 1.5 }
+    if a.open && !acrossGap {
       if b.isStructuralStart {
         score += Self.structuralAfterOpen
       } else {
@@ -103,13 +138,14 @@ struct FragmentEvidence: Sendable {
       }
     } else if b.continues {
       score += Self.continuationAfterClosed
+    } else if numberedStyle && b.kind == .text && a.kind != .heading {
+      score -= 1
     }
     if a.kind == .heading {
       score += b.kind == .heading ? 0.2 : (b.continues ? -2 : 0.5)
     }
-    if let x = a.number, let y = b.number {
-      score += y == x + 1 ? Self.numberInSequence : 0
-    }
+    if let x = a.number, let y = b.number, y == x + 1 { score += Self.numberInSequence }
+    if let x = a.letter, let y = b.letter, !a.open { score += y == x + 1 ? 2 : 0 }
     if let p = a.page, let q = b.page, q > p + 1 { score -= 1 }
     return score + Self.cohesionScale * cohesion(a, b)
   }
@@ -118,6 +154,7 @@ struct FragmentEvidence: Sendable {
     var penalty = 0.0
     if let p = a.page, let q = b.page, p > q { penalty += Self.pageBackwards }
     if let x = a.number, let y = b.number, x >= y { penalty += Self.numberBackwards }
+    if let x = a.letter, let y = b.letter, x >= y { penalty += 0.5 }
     return penalty
   }
 

@@ -95,6 +95,7 @@ public enum LineClassifier {
     }
     guard body.count < 70 else { return false }
     if postPrefixes.contains(where: { body.hasPrefix($0 + " ") || body == $0 }) { return true }
+    if body.hasPrefix("CINC") || body.hasPrefix("COM") && body.hasSuffix(" HI") { return true }
     if body.hasSuffix(" WASHDC") || body.contains(" WASHDC ") { return true }
     return precedenceWords.contains(where: { body.hasSuffix(" " + $0) }) && body.split(separator: " ").count <= 6
   }
@@ -144,6 +145,17 @@ public enum LineClassifier {
     return Int(digits)
   }
 
+  /// The letter of a lettered subparagraph (`A. ...`, `(B) ...`) as 1, 2, ...
+  public static func paragraphLetter(_ raw: String) -> Int? {
+    let text = Array(raw.trimmingSpaces.prefix(4))
+    guard text.count >= 3 else { return nil }
+    var letter: Character?
+    if text[0] == "(", text[2] == ")", text[1].isLetter { letter = text[1] }
+    if text[0].isLetter, text[0].isUppercase, text[1] == ".", text[2] == " " { letter = text[0] }
+    guard let letter, let ascii = letter.asciiValue, ascii >= 65, ascii <= 90, letter != "I" || text[0] == "(" else { return nil }
+    return Int(ascii) - 64
+  }
+
   /// A short line without closing punctuation that names a section: `GULF`, `OTHER REGIONAL
   /// ISSUES`, `BEGIN TEXT`. Broken-sentence halves are excluded by their first or last word.
   public static func isHeading(_ raw: String) -> Bool {
@@ -151,7 +163,8 @@ public enum LineClassifier {
     let words = text.split(separator: " ")
     guard !words.isEmpty, words.count <= 7, text.count <= 50 else { return false }
     guard let lastChar = text.last, lastChar.isLetter || lastChar == ":" else { return false }
-    guard text.contains(where: \.isLetter), !isBullet(text), paragraphNumber(text) == nil else { return false }
+    guard text.contains(where: \.isLetter), !isBullet(text), paragraphNumber(text) == nil, paragraphLetter(text) == nil
+    else { return false }
     if let first = words.first, continuationStarts.contains(String(first)) { return false }
     if let last = words.last, continuationWords.contains(String(last)) { return false }
     // Headings are words, not codes or dates.

@@ -58,7 +58,8 @@ public struct FragmentOrderer: Stage {
     var lines = final.map(\.line)
     let bodyPages = result.order.map { fragments[$0].page }
     let missing = missingPages(document.pages)
-    lines = insertGaps(lines, bodyPages: bodyPages, headerCount: header.count, missing: missing, edits: &edits)
+    lines = insertGaps(lines, bodyPages: bodyPages, headerCount: header.count, missing: missing,
+                     total: document.pages.compactMap(\.total).max() ?? 0, edits: &edits)
     lines = Self.mergeBrokenSentences(lines, edits: &edits)
     removeWhitespaceLines(indexed, edits: &edits)
     document.lines = lines

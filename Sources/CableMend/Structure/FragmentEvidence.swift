@@ -142,9 +142,11 @@ struct FragmentEvidence: Sendable {
       score -= 1
     }
     if a.kind == .heading {
-      score += b.kind == .heading ? 0.2 : (b.continues ? -2 : 0.5)
+      // A heading names what follows it: its words recur in its first paragraph.
+      score += b.kind == .heading ? 0.2 : (b.continues ? -2 : 0.5 + 2 * Self.cohesionScale * cohesion(a, b))
     }
     if let x = a.number, let y = b.number, y == x + 1 { score += Self.numberInSequence }
+    if b.kind == .heading && a.kind != .heading { score -= 2 * Self.cohesionScale * cohesion(a, b) }
     if let x = a.letter, let y = b.letter, !a.open { score += y == x + 1 ? 2 : 0 }
     if let p = a.page, let q = b.page, q > p + 1 { score -= 1 }
     return score + Self.cohesionScale * cohesion(a, b)

@@ -82,11 +82,10 @@ extension FragmentOrderer {
 
   /// With `--mark-gaps`, a `[PAGE n OF m MISSING]` line before the first fragment of a later page
   /// (or at the end of the body).
-  func insertGaps(_ lines: [TextLine], bodyPages: [Int?], headerCount: Int, missing: [Int], edits: inout [Edit])
-    -> [TextLine]
+  func insertGaps(_ lines: [TextLine], bodyPages: [Int?], headerCount: Int, missing: [Int], total: Int,
+                  edits: inout [Edit]) -> [TextLine]
   {
     guard markGaps, !missing.isEmpty else { return lines }
-    let total = missing.max()!
     var runs: [[Int]] = []
     for page in missing {
       if let last = runs.last?.last, last + 1 == page { runs[runs.count - 1].append(page) } else { runs.append([page]) }

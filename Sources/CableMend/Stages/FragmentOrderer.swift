@@ -41,9 +41,12 @@ public struct FragmentOrderer: Stage {
     var edits: [Edit] = []
     cleanAddressees(&header, edits: &edits)
     restoreClassification(&header, body: body, metadata: document.metadata, edits: &edits)
+    let measure = Self.wrapWidth(body.map(\.line))
     let fragments = body.enumerated().map { position, item in
-      Fragment(text: item.line.text, lineKind: item.line.kind, position: position, page: pageNumber(item, pages),
-               pageSlot: item.line.page)
+      var fragment = Fragment(text: item.line.text, lineKind: item.line.kind, position: position,
+                              page: pageNumber(item, pages), pageSlot: item.line.page)
+      fragment.fullLastLine = Self.fillsMeasure(item.line, width: measure)
+      return fragment
     }
     let evidence = FragmentEvidence(fragments)
     let solver = OrderSolver(follow: evidence.follow, precedence: evidence.precedence)
@@ -84,6 +87,31 @@ public struct FragmentOrderer: Stage {
   func pageNumber(_ item: Item, _ pages: [PageInfo]) -> Int? {
     guard let page = item.line.page, page < pages.count else { return nil }
     return pages[page].number
+  }
+
+  /// Physical lines of a wrapped paragraph, as the source map still shows them.
+  static func physicalLengths(_ line: TextLine) -> [Int] {
+    line.sourceMap.pieces.filter { $0.verbatim && $0.length > 0 }.map(\.length)
+  }
+
+  /// The width the dump was wrapped at: the 90th percentile of the physical lines of
+  /// paragraphs that were wrapped; nil when too few were.
+  static func wrapWidth(_ lines: [TextLine]) -> Int? {
+    let lengths = lines.flatMap { line -> [Int] in
+      let physical = physicalLengths(line)
+      return physical.count >= 2 ? Array(physical.dropLast()) : []
+    }.sorted()
+    guard lengths.count >= 6 else { return nil }
+    return lengths[min(lengths.count - 1, lengths.count * 9 / 10)]
+  }
+
+  /// Whether the fragment's last physical line runs to the measure (so the paragraph probably
+  /// went on), or stops well short of it (so it ended); nil when unknown.
+  static func fillsMeasure(_ line: TextLine, width: Int?) -> Bool? {
+    guard let width, let last = physicalLengths(line).last, last <= width + 2 else { return nil }
+    if last >= width - 12 { return true }
+    if last < width * 2 / 3 { return false }
+    return nil
   }
 
   /// A page without a printed number that carries the date-time group or FM line is page 1.

@@ -22,6 +22,8 @@ struct Fragment: Sendable {
   /// Begins with a word that continues a sentence (`AND`, `TO`).
   var continues: Bool
   var words: Set<String>
+  /// Its last physical line fills the measure (true), stops well short (false), or unknown.
+  var fullLastLine: Bool?
   /// An opening parenthesis is still open at the end.
   var unclosedParen: Bool
   /// A closing parenthesis comes before any opening one.
@@ -82,6 +84,8 @@ struct FragmentEvidence: Sendable {
   private let weight: [String: Double]
   /// Most paragraphs are numbered, so an unnumbered plain fragment is probably a tail.
   private let numberedStyle: Bool
+  /// Page numbers that are in the dump.
+  private let presentPages: Set<Int>
 
   static let adjacentPrior = 1.0
   static let distancePrior = 0.02
@@ -89,10 +93,11 @@ struct FragmentEvidence: Sendable {
   static let continuationBonus = 1.5
   static let structuralAfterOpen = -2.5
   static let continuationAfterClosed = -2.0
-  static let numberInSequence = 3.0
+  static let numberInSequence = 1.5
   static let numberBackwards = 3.0
   static let pageBackwards = 4.0
   static let cohesionScale = 0.5
+  static let fullLineContinues = 2.0
 
   init(_ fragments: [Fragment]) {
     self.fragments = fragments
@@ -104,6 +109,7 @@ struct FragmentEvidence: Sendable {
     let numbered = fragments.filter { $0.number != nil }.count
     let plain = fragments.filter { $0.kind == .text }.count
     numberedStyle = numbered >= 3 && numbered >= plain
+    presentPages = Set(fragments.compactMap(\.page))
     follow = Array(repeating: Array(repeating: 0, count: n + 1), count: n + 1)
     precedence = Array(repeating: Array(repeating: 0, count: n), count: n)
     for i in 0..<n {
@@ -128,9 +134,16 @@ struct FragmentEvidence: Sendable {
     } else {
       score -= Self.distancePrior * Double(min(abs(gap), 20))
     }
-    let acrossGap = a.page != nil && b.page != nil && b.page! > a.page! + 1
+    var acrossGap = false
+    if let p = a.page, let q = b.page, q > p + 1 {
+      // Skipping a page that is in the dump is wrong; crossing pages that are missing leaves
+      // nothing to judge a broken sentence by.
+      if (p + 1..<q).contains(where: presentPages.contains) { score -= 3 } else { acrossGap = true }
+    }
     if a.unclosedParen && b.closesParen { score += 1.5 }
-    if a.open && !acrossGap {
+    if acrossGap {
+      // no sentence cues across missing pages
+    } else if a.open {
       if b.isStructuralStart {
         score += Self.structuralAfterOpen
       } else {
@@ -138,17 +151,20 @@ struct FragmentEvidence: Sendable {
       }
     } else if b.continues {
       score += Self.continuationAfterClosed
-    } else if numberedStyle && b.kind == .text && a.kind != .heading {
-      score -= 1
+    } else if b.kind == .text && a.kind != .heading && !acrossGap {
+      // A sentence that ends at the end of a full line may still have a paragraph after it.
+      if a.fullLastLine == true { score += Self.fullLineContinues }
+      if a.fullLastLine == false { score -= 1 }
+      if numberedStyle { score -= 1 }
     }
     if a.kind == .heading {
       // A heading names what follows it: its words recur in its first paragraph.
       score += b.kind == .heading ? 0.2 : (b.continues ? -2 : 0.5 + 2 * Self.cohesionScale * cohesion(a, b))
     }
-    if let x = a.number, let y = b.number, y == x + 1 { score += Self.numberInSequence }
+    if let x = a.number, let y = b.number, y == x + 1, !a.open { score += Self.numberInSequence }
     if b.kind == .heading && a.kind != .heading { score -= 2 * Self.cohesionScale * cohesion(a, b) }
     if let x = a.letter, let y = b.letter, !a.open { score += y == x + 1 ? 2 : 0 }
-    if let p = a.page, let q = b.page, q > p + 1 { score -= 1 }
+    if b.letter == 1 && a.number != nil && !a.open { score += 2 }
     return score + Self.cohesionScale * cohesion(a, b)
   }
 
@@ -170,6 +186,7 @@ struct FragmentEvidence: Sendable {
   func endScore(_ f: Fragment) -> Double {
     var score = f.position == fragments.count - 1 ? 1.0 : 0
     if f.open { score -= 2 }
+    if f.fullLastLine == true { score -= 1 }
     if f.kind == .heading { score -= 1.5 }
     return score
   }

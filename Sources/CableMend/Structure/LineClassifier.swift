@@ -65,6 +65,12 @@ public enum LineClassifier {
     if isAddressee(text) && (previous == .to || previous == .info || previous == .from) {
       return previous == .from ? .to : previous
     }
+    // Under TO or INFO, a short line of words is the next addressee (`COMUSMACTHAI BANGKOK`).
+    if previous == .to || previous == .info, text.split(separator: " ").count <= 6,
+      text.allSatisfy({ $0.isLetter || $0.isNumber || " /-".contains($0) }), !isClassificationLine(text)
+    {
+      return previous
+    }
     if previous == .clearance && isClearanceEntry(text) { return .clearance }
     if let previous, previous.rank >= CableStructure.FieldKind.classification.rank,
       previous.rank <= CableStructure.FieldKind.caption.rank, isPassingLine(text)

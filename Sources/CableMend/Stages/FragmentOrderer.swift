@@ -170,6 +170,14 @@ public struct FragmentOrderer: Stage {
       guard let position = items.firstIndex(where: { $0.index == content[k].index }), position > 0 else { continue }
       if !items[position - 1].isBlank { return content[k] }
     }
+    // A fragment that drifted below the closing name: the last candidate on the last page,
+    // unless a bullet follows it (then it is a heading).
+    let lastPage = content.last?.line.page
+    if let k = indices.last(where: { candidate($0) && content[$0].line.page == lastPage }),
+      k + 1 < content.count, !LineClassifier.isBullet(content[k + 1].line.text)
+    {
+      return content[k]
+    }
     return nil
   }
 

@@ -17,7 +17,10 @@ import Testing
   static let minimumDocuments = 20
   static var ready: Bool { FileManager.default.fileExists(atPath: thresholdsFile.path) }
 
-  @Test(.enabled(if: ready, "Corpus/generated/thresholds.json absent: run Scripts/record-thresholds once the corpus is committed"))
+  @Test(
+    .enabled(
+      if: ready,
+      "Corpus/generated/thresholds.json absent: run Scripts/record-thresholds once the corpus is committed"))
   func committedCorpusStaysAboveRecordedFigures() throws {
     let thresholds = try EvaluationThresholds.read(Self.thresholdsFile.path)
     let scan = try Evaluator.documents(in: Self.corpus.path)
@@ -36,11 +39,13 @@ import Testing
     let run = try Evaluator().evaluate(try Evaluator.documents(in: set.root.path).documents)
     let measured = run.summary
     // Thresholds at the measured figures pass; just above them fail.
-    let atMeasured = EvaluationThresholds(minimumCERReduction: measured.cerReduction, minimumTau: measured.tau,
-                                          minimumNamePrecision: measured.names.precision)
+    let atMeasured = EvaluationThresholds(
+      minimumCERReduction: measured.cerReduction, minimumTau: measured.tau,
+      minimumNamePrecision: measured.names.precision)
     #expect(atMeasured.failures(measured).isEmpty)
-    let above = EvaluationThresholds(minimumCERReduction: (measured.cerReduction ?? 0) + 0.01,
-                                     minimumTau: (measured.tau ?? 0) + 0.01)
+    let above = EvaluationThresholds(
+      minimumCERReduction: (measured.cerReduction ?? 0) + 0.01,
+      minimumTau: (measured.tau ?? 0) + 0.01)
     #expect(above.failures(measured).count == 2)
     let file = set.root.appendingPathComponent("thresholds.json")
     try JSONEncoder().encode(atMeasured).write(to: file)

@@ -157,7 +157,8 @@ struct TemporaryEvaluationSet {
     var documents: [DocumentEvaluation] = []
     let card = Scorecard(gold: "ONE TWO", output: "ONE TW0")
     let raw = Scorecard(gold: "ONE TWO", output: "0NE TW0")
-    documents.append(DocumentEvaluation(name: "x", level: nil, baseline: raw, repaired: card, edits: 0, texts: nil))
+    documents.append(
+      DocumentEvaluation(name: "x", level: nil, baseline: raw, repaired: card, edits: 0, texts: nil))
     let summary = EvaluationSummary(documents)
     #expect(summary.cerReduction == 0.5)
     let strict = EvaluationThresholds(minimumCERReduction: 0.6, minimumTau: 0.9, minimumNamePrecision: 0.5)

@@ -131,8 +131,10 @@ import Testing
       reference: "AXB", hypothesis: "AX\u{303}B", MetricConventions(unit: .graphemes))
     #expect(scalars.errors == 1)
     #expect(graphemes.errors == 1)
-    #expect(TextMetrics.characterErrorRate(
-      reference: "AX\u{303}B", hypothesis: "AB", MetricConventions(unit: .graphemes)).referenceLength == 3)
+    #expect(
+      TextMetrics.characterErrorRate(
+        reference: "AX\u{303}B", hypothesis: "AB", MetricConventions(unit: .graphemes)
+      ).referenceLength == 3)
   }
 
   @Test(arguments: [
@@ -195,8 +197,10 @@ import Testing
     let same = OrderAgreement.measure(reference: gold, hypothesis: gold)
     #expect(same.tau == 1)
     #expect(same.found == 3)
-    let reversed = OrderAgreement.measure(reference: gold, hypothesis: [Self.third, Self.second, Self.first]
-      .joined(separator: "\n"))
+    let reversed = OrderAgreement.measure(
+      reference: gold,
+      hypothesis: [Self.third, Self.second, Self.first]
+        .joined(separator: "\n"))
     #expect(reversed.tau == -1)
     let lost = OrderAgreement.measure(reference: gold, hypothesis: "NOTHING LIKE IT")
     #expect(lost.found == 0)
@@ -206,13 +210,16 @@ import Testing
 
 @Suite struct TruthMetricsTests {
   static func edit(_ stage: StageName, _ before: String, _ after: String) -> Edit {
-    Edit(stage: stage, kind: .replace, source: SourceRange(start: 0, end: before.utf8.count),
-         before: before, after: after, reason: "test")
+    Edit(
+      stage: stage, kind: .replace, source: SourceRange(start: 0, end: before.utf8.count),
+      before: before, after: after, reason: "test")
   }
 
   @Test func namePrecisionAndRecall() {
-    let truth = [TruthFile.Substitution(wrong: "KISSINGFR", right: "KISSINGER"),
-                 TruthFile.Substitution(wrong: "R0GERS", right: "ROGERS")]
+    let truth = [
+      TruthFile.Substitution(wrong: "KISSINGFR", right: "KISSINGER"),
+      TruthFile.Substitution(wrong: "R0GERS", right: "ROGERS"),
+    ]
     let edits = [
       Self.edit(.names, "KISSINGFR", "KISSINGER"),  // correct
       Self.edit(.names, "HENRY KISSINGFR", "HENRY KISSINGER"),  // correct, wider span (not needed twice)
@@ -232,8 +239,9 @@ import Testing
   @Test func furnitureResidueCountsOnlySurplusLines() {
     let gold = "SECRET\nFM AMEMBASSY PARIS\n\nTEXT OF THE CABLE."
     let output = "SECRET\nFM AMEMBASSY PARIS\n\nTEXT OF THE SECRET CABLE. PAGE 02 OF 03"
-    let score = ResidueScore.measure(injected: ["SECRET", "SECRET", "PAGE 02 OF 03", "PAGE 03 OF 03", ""],
-                                     output: output, gold: gold)
+    let score = ResidueScore.measure(
+      injected: ["SECRET", "SECRET", "PAGE 02 OF 03", "PAGE 03 OF 03", ""],
+      output: output, gold: gold)
     #expect(score.injected == 4)
     #expect(score.remaining == 2)
     #expect(ResidueScore.measure(injected: [], output: output, gold: gold).rate == nil)

@@ -88,7 +88,8 @@ public struct EvaluationRun: Sendable, Hashable, Codable {
   }
 
   static let columns = [
-    "raw CER", "CER", "CER cut", "WER", "BoW err", "flex CER", "tau", "name P", "name R", "furn left", "dup left",
+    "raw CER", "CER", "CER cut", "WER", "BoW err", "flex CER", "tau", "name P", "name R", "furn left",
+    "dup left",
   ]
 
   /// The per-document table with an `overall` row.

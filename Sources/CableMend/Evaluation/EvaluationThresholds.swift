@@ -15,8 +15,10 @@ public struct EvaluationThresholds: Sendable, Hashable, Codable {
   /// When and from what the figures were recorded, for people.
   public var recorded: String?
 
-  public init(minimumCERReduction: Double? = nil, minimumTau: Double? = nil,
-              minimumNamePrecision: Double? = nil, recorded: String? = nil) {
+  public init(
+    minimumCERReduction: Double? = nil, minimumTau: Double? = nil,
+    minimumNamePrecision: Double? = nil, recorded: String? = nil
+  ) {
     self.minimumCERReduction = minimumCERReduction
     self.minimumTau = minimumTau
     self.minimumNamePrecision = minimumNamePrecision
@@ -28,11 +30,13 @@ public struct EvaluationThresholds: Sendable, Hashable, Codable {
   public static func read(_ path: String) throws(MeasurementFileError) -> EvaluationThresholds {
     let bytes: [UInt8]
     do { bytes = try InputReader.read(path) } catch {
-      throw MeasurementFileError(kind: "thresholds file", path: path, reason: error.reason, advice: error.advice)
+      throw MeasurementFileError(
+        kind: "thresholds file", path: path, reason: error.reason, advice: error.advice)
     }
     do { return try JSONDecoder().decode(EvaluationThresholds.self, from: Data(bytes)) } catch {
-      throw MeasurementFileError(kind: "thresholds file", path: path, reason: "cannot be decoded (\(error))",
-                                 advice: "see EvaluationThresholds.swift for the format")
+      throw MeasurementFileError(
+        kind: "thresholds file", path: path, reason: "cannot be decoded (\(error))",
+        advice: "see EvaluationThresholds.swift for the format")
     }
   }
 

@@ -48,11 +48,13 @@ public struct Evaluator: Sendable {
   public static func documents(in path: String) throws(EvaluationError) -> Scan {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw EvaluationError(path: path, reason: "does not exist", advice: "give a folder of X.raw.txt and X.gold.txt files")
+      throw EvaluationError(
+        path: path, reason: "does not exist", advice: "give a folder of X.raw.txt and X.gold.txt files")
     }
     guard isDirectory.boolValue else {
-      throw EvaluationError(path: path, reason: "is not a folder",
-                            advice: "give a folder; to score one pair use 'cablemend score GOLD OUTPUT'")
+      throw EvaluationError(
+        path: path, reason: "is not a folder",
+        advice: "give a folder; to score one pair use 'cablemend score GOLD OUTPUT'")
     }
     let root = URL(fileURLWithPath: path)
     var documents: [EvaluationDocument] = []
@@ -67,14 +69,16 @@ public struct Evaluator: Sendable {
         skipped.append(relative)
         continue
       }
-      documents.append(EvaluationDocument(
-        name: name, raw: raw, gold: gold,
-        truth: FileManager.default.fileExists(atPath: truth.path) ? truth : nil))
+      documents.append(
+        EvaluationDocument(
+          name: name, raw: raw, gold: gold,
+          truth: FileManager.default.fileExists(atPath: truth.path) ? truth : nil))
     }
     guard !documents.isEmpty else {
       let extra = skipped.isEmpty ? "" : " (\(skipped.count) raw dumps have no gold)"
-      throw EvaluationError(path: path, reason: "holds no X.raw.txt with an X.gold.txt beside it\(extra)",
-                            advice: "put each raw dump beside its gold text, named X.raw.txt and X.gold.txt")
+      throw EvaluationError(
+        path: path, reason: "holds no X.raw.txt with an X.gold.txt beside it\(extra)",
+        advice: "put each raw dump beside its gold text, named X.raw.txt and X.gold.txt")
     }
     return Scan(documents: documents, skipped: skipped)
   }
@@ -82,13 +86,15 @@ public struct Evaluator: Sendable {
   /// Runs the pipeline with ``options`` on every document and scores raw and repaired text.
   /// - Throws: ``EvaluationError`` for an unreadable file or truth file, or a pipeline that cannot
   ///   be built (a bad lexicon).
-  public func evaluate(_ documents: [EvaluationDocument], label: String = "all stages") throws(EvaluationError)
+  public func evaluate(_ documents: [EvaluationDocument], label: String = "all stages")
+    throws(EvaluationError)
     -> EvaluationRun
   {
     let pipeline: Pipeline
     do { pipeline = try Pipeline(options: options) } catch {
-      throw EvaluationError(path: options.lexiconPaths.joined(separator: ","), reason: "cannot build the pipeline (\(error))",
-                            advice: "check the lexicon files")
+      throw EvaluationError(
+        path: options.lexiconPaths.joined(separator: ","), reason: "cannot build the pipeline (\(error))",
+        advice: "check the lexicon files")
     }
     var results: [DocumentEvaluation] = []
     for document in documents {
@@ -122,8 +128,9 @@ public struct Evaluator: Sendable {
     let raw = String(decoding: rawBytes, as: UTF8.self)
     let result = pipeline.mend(rawBytes, name: document.name)
     let baseline = Scorecard(gold: gold, output: raw, truth: truth, edits: [], conventions: conventions)
-    let repaired = Scorecard(gold: gold, output: result.text, truth: truth, edits: result.document.edits,
-                             conventions: conventions)
+    let repaired = Scorecard(
+      gold: gold, output: result.text, truth: truth, edits: result.document.edits,
+      conventions: conventions)
     return DocumentEvaluation(
       name: document.name, level: truth?.level, baseline: baseline, repaired: repaired,
       edits: result.document.edits.count,

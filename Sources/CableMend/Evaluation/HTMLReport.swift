@@ -26,11 +26,15 @@ public struct HTMLReport: Sendable {
 
       """
     let normalisation = conventions.normalize ? "NFC, spaces at line ends and final newlines dropped" : "none"
-    html += "<p class=\"conventions\">CER unit: \(conventions.unit.rawValue); normalisation: \(normalisation); "
+    html +=
+      "<p class=\"conventions\">CER unit: \(conventions.unit.rawValue); normalisation: \(normalisation); "
     html += "words: \(conventions.words.rawValue). \(Self.escape(EvaluationRun.legend))</p>\n"
     if runs.count > 1 {
-      html += "<h2>Ablation</h2>\n" + table(header: ["configuration"] + EvaluationRun.columns,
-                                            rows: runs.map { [Self.escape($0.label)] + EvaluationRun.summaryCells($0.summary) })
+      html +=
+        "<h2>Ablation</h2>\n"
+        + table(
+          header: ["configuration"] + EvaluationRun.columns,
+          rows: runs.map { [Self.escape($0.label)] + EvaluationRun.summaryCells($0.summary) })
     }
     guard let main = runs.first else { return html + "<p>No runs.</p></body></html>\n" }
     html += "<h2>Documents (\(Self.escape(main.label)))</h2>\n"
@@ -50,7 +54,8 @@ public struct HTMLReport: Sendable {
   }
 
   private func table(header: [String], rows: [[String]]) -> String {
-    var html = "<table><thead><tr>" + header.map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+    var html =
+      "<table><thead><tr>" + header.map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
     for row in rows { html += "<tr>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>\n" }
     return html + "</tbody></table>\n"
   }
@@ -73,9 +78,14 @@ public struct HTMLReport: Sendable {
 
   private func column(_ title: String, _ key: String, _ tokens: [WordDiff.Token], mark: String) -> String {
     var body = ""
-    for token in tokens {
+    for (i, token) in tokens.enumerated() {
       let text = Self.escape(String(token.text))
-      body += token.changed ? "<span class=\"\(mark)\">\(text)</span>" : text
+      // Spaces between two marked words are marked too, so a changed run reads as one block;
+      // line breaks stay unmarked.
+      let between =
+        token.isSpace && !token.text.contains("\n") && i > 0 && i + 1 < tokens.count
+        && tokens[i - 1].changed && tokens[i + 1].changed
+      body += token.changed || between ? "<span class=\"\(mark)\">\(text)</span>" : text
     }
     return "<div class=\"column\"><h3>\(title) <small>(\(key))</small></h3><pre>\(body)</pre></div>\n"
   }
@@ -90,7 +100,8 @@ public struct HTMLReport: Sendable {
         Self.escape(e.reason), String(format: "%.2f", e.confidence),
       ]
     }
-    html += table(header: ["stage", "kind", "input bytes", "before", "after", "reason", "confidence"], rows: rows)
+    html += table(
+      header: ["stage", "kind", "input bytes", "before", "after", "reason", "confidence"], rows: rows)
     return html + "</details>\n"
   }
 

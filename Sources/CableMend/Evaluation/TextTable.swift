@@ -48,7 +48,9 @@ extension Scorecard {
   public func textSummary() -> String {
     var table = TextTable(header: ["measure", "value", "counts"])
     func add(_ name: String, _ rate: ErrorRate, _ unit: String) {
-      table.rows.append([name, FigureFormat.percent(rate.rate), "\(rate.errors)/\(rate.referenceLength) \(unit)"])
+      table.rows.append([
+        name, FigureFormat.percent(rate.rate), "\(rate.errors)/\(rate.referenceLength) \(unit)",
+      ])
     }
     let unit = conventions.unit.rawValue
     add("CER", cer, unit)
@@ -56,21 +58,31 @@ extension Scorecard {
     add("bag-of-words error", bagOfWords, "words")
     add("flexible CER", flexible, unit)
     table.rows.append(["flexible char accuracy", FigureFormat.percent(1 - flexible.rate), ""])
-    table.rows.append(["paragraph order tau", FigureFormat.decimal(order.tau),
-                       "\(order.found)/\(order.paragraphs) paragraphs found"])
+    table.rows.append([
+      "paragraph order tau", FigureFormat.decimal(order.tau),
+      "\(order.found)/\(order.paragraphs) paragraphs found",
+    ])
     if let names {
-      table.rows.append(["name precision", FigureFormat.percent(names.precision),
-                         "\(names.correctEdits)/\(names.edits) edits"])
-      table.rows.append(["name recall", FigureFormat.percent(names.recall),
-                         "\(names.recalled)/\(names.injected) injected"])
+      table.rows.append([
+        "name precision", FigureFormat.percent(names.precision),
+        "\(names.correctEdits)/\(names.edits) edits",
+      ])
+      table.rows.append([
+        "name recall", FigureFormat.percent(names.recall),
+        "\(names.recalled)/\(names.injected) injected",
+      ])
     }
     if let furniture {
-      table.rows.append(["furniture residue", FigureFormat.percent(furniture.rate),
-                         "\(furniture.remaining)/\(furniture.injected) lines"])
+      table.rows.append([
+        "furniture residue", FigureFormat.percent(furniture.rate),
+        "\(furniture.remaining)/\(furniture.injected) lines",
+      ])
     }
     if let duplicates {
-      table.rows.append(["duplicate residue", FigureFormat.percent(duplicates.rate),
-                         "\(duplicates.remaining)/\(duplicates.injected) pieces"])
+      table.rows.append([
+        "duplicate residue", FigureFormat.percent(duplicates.rate),
+        "\(duplicates.remaining)/\(duplicates.injected) pieces",
+      ])
     }
     let normalisation = conventions.normalize ? "NFC, lines trimmed, final newlines dropped" : "none"
     return table.rendered()

@@ -21,7 +21,8 @@ struct WordDiff: Sendable {
     var textTokens = Self.tokens(otherText)
     let goldWords = goldTokens.indices.filter { !goldTokens[$0].isSpace }
     let textWords = textTokens.indices.filter { !textTokens[$0].isSpace }
-    let difference = textWords.map { textTokens[$0].text }.difference(from: goldWords.map { goldTokens[$0].text })
+    let difference = textWords.map { textTokens[$0].text }.difference(
+      from: goldWords.map { goldTokens[$0].text })
     for change in difference {
       switch change {
       case .remove(let offset, _, _): goldTokens[goldWords[offset]].changed = true

@@ -23,8 +23,10 @@ public enum FlexibleCharacterAccuracy {
   public static let maximumPiece = 100
 
   /// The order-tolerant error count over the reference's counted length.
-  public static func errorRate(reference: String, hypothesis: String,
-                               _ conventions: MetricConventions = .init()) -> ErrorRate {
+  public static func errorRate(
+    reference: String, hypothesis: String,
+    _ conventions: MetricConventions = .init()
+  ) -> ErrorRate {
     let gold = TextMetrics.normalized(reference, conventions)
     let output = TextMetrics.normalized(hypothesis, conventions)
     var matcher = SegmentMatcher(hypothesis: SegmentMatcher.units(output, conventions.unit))

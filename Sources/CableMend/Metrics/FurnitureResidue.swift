@@ -43,8 +43,10 @@ public struct ResidueScore: Sendable, Hashable, Codable {
   }
 
   /// Counts the lines of `injected` still present in `output` beyond their count in `gold`.
-  public static func measure(injected lines: [String], output: String, gold: String,
-                             _ conventions: MetricConventions = .init()) -> ResidueScore {
+  public static func measure(
+    injected lines: [String], output: String, gold: String,
+    _ conventions: MetricConventions = .init()
+  ) -> ResidueScore {
     let out = flattened(output, conventions)
     let ref = flattened(gold, conventions)
     var times: [String: Int] = [:]

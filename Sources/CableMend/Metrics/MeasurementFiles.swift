@@ -11,15 +11,18 @@ extension TruthFile {
     do {
       return try JSONDecoder().decode(TruthFile.self, from: Data(bytes))
     } catch let DecodingError.dataCorrupted(context) {
-      throw MeasurementFileError(kind: "truth file", path: path, reason: "is not valid JSON (\(context.debugDescription))",
-                           advice: "fix the JSON or remove the file")
+      throw MeasurementFileError(
+        kind: "truth file", path: path, reason: "is not valid JSON (\(context.debugDescription))",
+        advice: "fix the JSON or remove the file")
     } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
       let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-      throw MeasurementFileError(kind: "truth file", path: path, reason: "has a bad value at '\(field)' (\(context.debugDescription))",
-                           advice: "see Sources/CableMend/Metrics/TruthFile.swift for the format")
+      throw MeasurementFileError(
+        kind: "truth file", path: path, reason: "has a bad value at '\(field)' (\(context.debugDescription))",
+        advice: "see Sources/CableMend/Metrics/TruthFile.swift for the format")
     } catch {
-      throw MeasurementFileError(kind: "truth file", path: path, reason: "cannot be decoded (\(error))",
-                           advice: "see Sources/CableMend/Metrics/TruthFile.swift for the format")
+      throw MeasurementFileError(
+        kind: "truth file", path: path, reason: "cannot be decoded (\(error))",
+        advice: "see Sources/CableMend/Metrics/TruthFile.swift for the format")
     }
   }
 }
@@ -43,8 +46,9 @@ extension MendReport {
       throw MeasurementFileError(kind: "report", path: path, reason: error.reason, advice: error.advice)
     }
     do { return try JSONDecoder().decode(MendReport.self, from: Data(bytes)) } catch {
-      throw MeasurementFileError(kind: "report", path: path, reason: "is not a cablemend report (\(error))",
-                           advice: "give the file written by 'cablemend mend --report PATH'")
+      throw MeasurementFileError(
+        kind: "report", path: path, reason: "is not a cablemend report (\(error))",
+        advice: "give the file written by 'cablemend mend --report PATH'")
     }
   }
 }

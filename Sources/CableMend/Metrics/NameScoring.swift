@@ -57,8 +57,9 @@ public struct NameScore: Sendable, Hashable, Codable {
   }
 
   public static func + (lhs: NameScore, rhs: NameScore) -> NameScore {
-    NameScore(edits: lhs.edits + rhs.edits, correctEdits: lhs.correctEdits + rhs.correctEdits,
-              injected: lhs.injected + rhs.injected, recalled: lhs.recalled + rhs.recalled)
+    NameScore(
+      edits: lhs.edits + rhs.edits, correctEdits: lhs.correctEdits + rhs.correctEdits,
+      injected: lhs.injected + rhs.injected, recalled: lhs.recalled + rhs.recalled)
   }
 
   /// Scores the `names`-stage edits among `edits` against `truth`.

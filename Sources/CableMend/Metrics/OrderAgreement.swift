@@ -24,8 +24,10 @@ public struct OrderAgreement: Sendable, Hashable, Codable {
     self.found = found
   }
 
-  public static func measure(reference: String, hypothesis: String,
-                             _ conventions: MetricConventions = .init()) -> OrderAgreement {
+  public static func measure(
+    reference: String, hypothesis: String,
+    _ conventions: MetricConventions = .init()
+  ) -> OrderAgreement {
     let gold = TextMetrics.normalized(reference, conventions)
     let output = TextMetrics.normalized(hypothesis, conventions)
     var matcher = SegmentMatcher(hypothesis: SegmentMatcher.units(output, conventions.unit))

@@ -25,8 +25,10 @@ public struct Scorecard: Sendable, Hashable, Codable {
   ///   - truth: the generator's truth file, for furniture and duplicate residue and names.
   ///   - edits: the pipeline's edits, for name precision and recall (needs `truth`).
   /// - Complexity: dominated by the edit distances, O(n·m/64).
-  public init(gold: String, output: String, truth: TruthFile? = nil, edits: [Edit]? = nil,
-              conventions: MetricConventions = .init()) {
+  public init(
+    gold: String, output: String, truth: TruthFile? = nil, edits: [Edit]? = nil,
+    conventions: MetricConventions = .init()
+  ) {
     self.conventions = conventions
     cer = TextMetrics.characterErrorRate(reference: gold, hypothesis: output, conventions)
     wer = TextMetrics.wordErrorRate(reference: gold, hypothesis: output, conventions)

@@ -111,7 +111,9 @@ public enum TextMetrics {
     let scalars = line.unicodeScalars
     var start = scalars.startIndex
     var end = scalars.endIndex
-    while start < end && (scalars[start] == " " || scalars[start] == "\t") { start = scalars.index(after: start) }
+    while start < end && (scalars[start] == " " || scalars[start] == "\t") {
+      start = scalars.index(after: start)
+    }
     while end > start {
       let before = scalars.index(before: end)
       guard scalars[before] == " " || scalars[before] == "\t" else { break }
@@ -123,8 +125,10 @@ public enum TextMetrics {
   /// Character error rate: Levenshtein edits between the normalised texts, over the normalised
   /// reference length, in the convention's unit.
   /// - Complexity: O(n·m/64) time, O(n + m) memory.
-  public static func characterErrorRate(reference: String, hypothesis: String,
-                                        _ conventions: MetricConventions = .init()) -> ErrorRate {
+  public static func characterErrorRate(
+    reference: String, hypothesis: String,
+    _ conventions: MetricConventions = .init()
+  ) -> ErrorRate {
     let r = normalized(reference, conventions)
     let h = normalized(hypothesis, conventions)
     let edits: Int
@@ -153,8 +157,10 @@ public enum TextMetrics {
 
   /// Word error rate: Levenshtein edits over words, over the reference word count.
   /// - Complexity: O(w·v/64) for w and v words.
-  public static func wordErrorRate(reference: String, hypothesis: String,
-                                   _ conventions: MetricConventions = .init()) -> ErrorRate {
+  public static func wordErrorRate(
+    reference: String, hypothesis: String,
+    _ conventions: MetricConventions = .init()
+  ) -> ErrorRate {
     let r = words(reference, conventions)
     let h = words(hypothesis, conventions)
     return ErrorRate(errors: EditDistance.levenshtein(r, h), referenceLength: r.count)
@@ -165,8 +171,10 @@ public enum TextMetrics {
   /// over the reference word count. A substituted word is one error (one missing, one extra), as
   /// in WER, so this is never above WER; moving words or paragraphs costs nothing.
   /// - Complexity: O(w + v) expected.
-  public static func bagOfWordsErrorRate(reference: String, hypothesis: String,
-                                         _ conventions: MetricConventions = .init()) -> ErrorRate {
+  public static func bagOfWordsErrorRate(
+    reference: String, hypothesis: String,
+    _ conventions: MetricConventions = .init()
+  ) -> ErrorRate {
     let r = words(reference, conventions)
     let h = words(hypothesis, conventions)
     var balance: [String: Int] = [:]

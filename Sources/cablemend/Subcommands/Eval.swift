@@ -68,7 +68,9 @@ extension CableMendCommand {
       if let html {
         let page = HTMLReport(runs: runs, conventions: conventions.value).rendered()
         do { try Data(page.utf8).write(to: URL(fileURLWithPath: html), options: .atomic) } catch {
-          StandardError.write("cablemend: cannot write '\(html)': \(error.localizedDescription); check the folder exists and is writable")
+          StandardError.write(
+            "cablemend: cannot write '\(html)': \(error.localizedDescription); check the folder exists and is writable"
+          )
           throw ExitCode.inputError
         }
       }

@@ -26,7 +26,10 @@ extension CableMendCommand {
     @Option(help: "A truth file (X.truth.json) for furniture and duplicate residue.")
     var truth: String?
 
-    @Option(help: "The JSON report of the run that made OUTPUT ('mend --report'), for name precision and recall with --truth.")
+    @Option(
+      help:
+        "The JSON report of the run that made OUTPUT ('mend --report'), for name precision and recall with --truth."
+    )
     var report: String?
 
     @OptionGroup var conventions: ConventionOptions
@@ -45,8 +48,9 @@ extension CableMendCommand {
         StandardError.write("cablemend: \(error)")
         throw ExitCode.inputError
       }
-      let card = Scorecard(gold: goldText, output: outputText, truth: truthFile, edits: edits,
-                           conventions: conventions.value)
+      let card = Scorecard(
+        gold: goldText, output: outputText, truth: truthFile, edits: edits,
+        conventions: conventions.value)
       switch format {
       case .text: FileHandle.standardOutput.write(Data(card.textSummary().utf8))
       case .json: FileHandle.standardOutput.write(try card.json() + Data("\n".utf8))
@@ -68,7 +72,8 @@ struct ConventionOptions: ParsableArguments {
   @Option(help: "Words for WER: unicode (UAX #29 words with a letter or digit) or whitespace.")
   var words: MetricConventions.Words = .unicode
 
-  @Flag(inversion: .prefixedNo, help: "Normalise before comparing (NFC, trim line ends, drop final newlines).")
+  @Flag(
+    inversion: .prefixedNo, help: "Normalise before comparing (NFC, trim line ends, drop final newlines).")
   var normalize = true
 
   var value: MetricConventions { MetricConventions(normalize: normalize, unit: unit, words: words) }

@@ -31,7 +31,7 @@ public struct EvaluationThresholds: Sendable, Hashable, Codable {
     let bytes: [UInt8]
     do { bytes = try InputReader.read(path) } catch {
       throw MeasurementFileError(
-        kind: "thresholds file", path: path, reason: error.reason, advice: error.advice)
+        kind: "thresholds file", path: path, reason: "cannot be read (\(error.reason))", advice: error.advice)
     }
     do { return try JSONDecoder().decode(EvaluationThresholds.self, from: Data(bytes)) } catch {
       throw MeasurementFileError(

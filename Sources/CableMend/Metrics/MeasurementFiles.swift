@@ -6,7 +6,8 @@ extension TruthFile {
   public static func read(_ path: String) throws(MeasurementFileError) -> TruthFile {
     let bytes: [UInt8]
     do { bytes = try InputReader.read(path) } catch {
-      throw MeasurementFileError(kind: "truth file", path: path, reason: error.reason, advice: error.advice)
+      throw MeasurementFileError(
+        kind: "truth file", path: path, reason: "cannot be read (\(error.reason))", advice: error.advice)
     }
     do {
       return try JSONDecoder().decode(TruthFile.self, from: Data(bytes))
@@ -43,7 +44,8 @@ extension MendReport {
   public static func read(_ path: String) throws(MeasurementFileError) -> MendReport {
     let bytes: [UInt8]
     do { bytes = try InputReader.read(path) } catch {
-      throw MeasurementFileError(kind: "report", path: path, reason: error.reason, advice: error.advice)
+      throw MeasurementFileError(
+        kind: "report", path: path, reason: "cannot be read (\(error.reason))", advice: error.advice)
     }
     do { return try JSONDecoder().decode(MendReport.self, from: Data(bytes)) } catch {
       throw MeasurementFileError(

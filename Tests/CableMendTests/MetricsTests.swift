@@ -264,3 +264,37 @@ import Testing
     #expect(card.textSummary().contains("CER"))
   }
 }
+
+@Suite struct HostileInputMetricsTests {
+  static let hostile = [
+    "", "\n\n\n", "   \t  ", "\u{200B}\u{200D}\u{FEFF}", "👩‍👩‍👧 FAMILY 🇺🇸 FLAG",
+    "E\u{301}\u{302}\u{303} STACKED MARKS", "\u{202E}REVERSED\u{202C} TEXT", "\0\u{7}\u{1B}[31m CONTROL",
+    "ПРИВЕТ МИР 中文 العربية", String(repeating: "A", count: 5_000),
+  ]
+
+  static let conventions = [
+    MetricConventions(), MetricConventions(normalize: false),
+    MetricConventions(unit: .graphemes, words: .whitespace),
+  ]
+
+  @Test(arguments: hostile, conventions)
+  func aTextAgainstItselfHasNoErrors(text: String, conventions: MetricConventions) {
+    let card = Scorecard(gold: text, output: text, conventions: conventions)
+    #expect(card.cer.errors == 0)
+    #expect(card.wer.errors == 0)
+    #expect(card.bagOfWords.errors == 0)
+    #expect(card.flexible.errors == 0)
+    #expect(card.order.tau == 1)
+  }
+
+  @Test(arguments: hostile)
+  func ratesAreBoundedByTheTextLengths(text: String) {
+    let other = "SOMETHING ELSE ENTIRELY"
+    let cer = TextMetrics.characterErrorRate(reference: text, hypothesis: other)
+    let length = TextMetrics.normalized(text).unicodeScalars.count
+    #expect(cer.referenceLength == length)
+    #expect(cer.errors <= max(length, other.count))
+    let flexible = FlexibleCharacterAccuracy.errorRate(reference: text, hypothesis: other)
+    #expect(flexible.errors <= flexible.referenceLength + other.count)
+  }
+}

@@ -29,6 +29,13 @@ public struct TruthFile: Sendable, Codable, Hashable {
   public var droppedPages: [Int] = []
   /// Short descriptions of fragment moves and page shuffles.
   public var moves: [String] = []
+  /// Unicode damage injected (mojibake, invisible characters, no-break spaces, look-alike
+  /// letters, typographic quotes and dashes): `wrong` is the damaged token in the raw dump,
+  /// `right` the token as the gold has it.
+  public var unicode: [Substitution] = []
+  /// Every kind of damage applied, one short line each with its parameters
+  /// (`wrap 64 columns, 3 hyphenated breaks`, `ocr tesseract, blur 0.8`), in the order applied.
+  public var damage: [String] = []
 
   public init() {}
 }

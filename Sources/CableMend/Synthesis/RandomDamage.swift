@@ -109,8 +109,3 @@ public struct RandomDamage: Sendable, Hashable {
     }
   }
 }
-
-extension String {
-  /// Two digits, zero-padded, as page heads print them.
-  fileprivate init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
-}

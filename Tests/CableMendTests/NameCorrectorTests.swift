@@ -164,3 +164,19 @@ import Testing
       NameCorruptor(seed: 1, rate: 1, costTable: Self.table).corrupt("") { _ in true }.corruptions.isEmpty)
   }
 }
+
+@Suite struct NameLookupTests {
+  static let corrector = try! NameCorrector(options: MendOptions())
+
+  @Test func suggestionsRankTheTrueSpellingFirstOrClose() {
+    #expect(Self.corrector.suggestions(for: "KINNIFF").first?.text == "KIMMITT")
+    #expect(Self.corrector.suggestions(for: "SCHIFFER").contains { $0.text == "SCHIFTER" && $0.isName })
+    #expect(Self.corrector.suggestions(for: "UNCER").contains { $0.text == "UNDER" && !$0.isName })
+  }
+
+  @Test func knownEmptyAndHostileTokens() {
+    #expect(Self.corrector.suggestions(for: "KIMMITT") == [.init(text: "KIMMITT", cost: 0, isName: true)])
+    #expect(Self.corrector.suggestions(for: "").isEmpty)
+    #expect(Self.corrector.suggestions(for: String(repeating: "Q", count: 500)).isEmpty)
+  }
+}

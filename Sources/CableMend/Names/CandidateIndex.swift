@@ -44,11 +44,15 @@ public struct CandidateIndex: Sendable {
 
   /// Calls `body` with the number of every term whose skeleton is within the index's deletion
   /// distance of the token's (a term may be reported more than once).
-  public func forEachCandidate(of token: [UInt8], _ body: (Int) -> Void) {
+  ///
+  /// - Parameter queryDeletes: how many letters may be left out of the token's skeleton (at
+  ///   most the index's `maxDeletes`); terms may always lose up to `maxDeletes`. Fewer deletions
+  ///   on short tokens keep the candidates to those a bounded cost can still accept.
+  public func forEachCandidate(of token: [UInt8], queryDeletes: Int? = nil, _ body: (Int) -> Void) {
     guard token.count <= Self.maxLength else { return }
     var skeleton: [UInt8] = []
     Self.skeleton(of: token, into: &skeleton)
-    Self.forEachDeletion(of: skeleton, upTo: maxDeletes) { hash in
+    Self.forEachDeletion(of: skeleton, upTo: min(queryDeletes ?? maxDeletes, maxDeletes)) { hash in
       var index = lowerBound(hash << Self.termBits)
       while index < keys.count && keys[index] >> Self.termBits == hash {
         body(Int(keys[index] & Self.termMask))

@@ -24,7 +24,9 @@ extension NameCorrector {
     let maxCost = NameResolver.costLimit(length: bytes.count)
     var found: [Suggestion] = []
     var seen: Set<Int> = []
-    model.nameIndex.forEachCandidate(of: bytes) { seen.insert($0) }
+    model.nameIndex.forEachCandidate(of: bytes, queryDeletes: NameResolver.queryDeletes(bytes.count)) {
+      seen.insert($0)
+    }
     for term in seen {
       if let cost = costs.cost(truth: model.nameTerms[term], ocr: bytes, limit: maxCost) {
         found.append(

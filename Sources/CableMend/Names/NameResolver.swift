@@ -91,6 +91,10 @@ struct NameResolver {
   /// Short tokens get less room: one arbitrary edit in four letters is a different name.
   static func costLimit(length: Int) -> Int32 { Int32(max(0, min(250, 35 * length - 60))) }
 
+  /// Tokens under seven letters are looked up with one deletion: their cost limit leaves no
+  /// room for more edits than that on the token's side.
+  static func queryDeletes(_ length: Int) -> Int { length >= 7 ? 2 : 1 }
+
   /// A candidate this close (one common confusion) earns a point towards sufficiency.
   static let closeCost: Int32 = 45
 
@@ -114,7 +118,9 @@ struct NameResolver {
     }
     var seen: Set<Int> = []
     for lookup in lookups {
-      model.nameIndex.forEachCandidate(of: lookup) { seen.insert($0) }
+      model.nameIndex.forEachCandidate(of: lookup, queryDeletes: Self.queryDeletes(lookup.count)) {
+        seen.insert($0)
+      }
     }
     var result: [NameCandidate] = []
     for term in seen {

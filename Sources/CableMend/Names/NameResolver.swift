@@ -91,9 +91,9 @@ struct NameResolver {
   /// Short tokens get less room: one arbitrary edit in four letters is a different name.
   static func costLimit(length: Int) -> Int32 { Int32(max(0, min(250, 35 * length - 60))) }
 
-  /// Tokens under seven letters are looked up with one deletion: their cost limit leaves no
+  /// Tokens under six letters are looked up with one deletion: their cost limit leaves no
   /// room for more edits than that on the token's side.
-  static func queryDeletes(_ length: Int) -> Int { length >= 7 ? 2 : 1 }
+  static func queryDeletes(_ length: Int) -> Int { length >= 6 ? 2 : 1 }
 
   /// A candidate this close (one common confusion) earns a point towards sufficiency.
   static let closeCost: Int32 = 45

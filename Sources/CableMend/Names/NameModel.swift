@@ -37,6 +37,26 @@ public struct NameModel: Sendable {
 
   public init(lexicon: Lexicon) {
     self.lexicon = lexicon
+    var tables = Tables()
+    for (number, entry) in lexicon.entries.enumerated() { tables.add(entry, number: number) }
+    self.nameTerms = tables.terms
+    self.entriesOfTerm = tables.entriesOfTerm
+    self.termNumber = tables.termNumber
+    self.nameIndex = CandidateIndex(terms: tables.terms, maxDeletes: 2)
+    self.known = tables.known
+    self.offices = tables.offices
+    self.posts = tables.posts
+    let total = Double(max(tables.personCount, 1))
+    self.roleWordWeight = tables.roleCounts.mapValues { log(total / Double($0)) }
+    self.rolePairs = tables.rolePairs
+    self.roleInitialCounts = tables.roleInitialCounts
+    // Country words common in roles (UNITED, as in United States) say nothing about a cable.
+    let common = Set(tables.roleCounts.filter { Double($0.value) > total * 0.02 }.keys)
+    (countryWords, countryOfPost) = Self.countries(lexicon, excluding: common)
+  }
+
+  /// The lookup tables, filled one lexicon entry at a time.
+  private struct Tables {
     var termNumber: [String: Int] = [:]
     var terms: [[UInt8]] = []
     var entriesOfTerm: [[Int32]] = []
@@ -47,58 +67,47 @@ public struct NameModel: Sendable {
     var rolePairs: Set<String> = []
     var roleInitialCounts: [String: Int] = [:]
     var personCount = 0
-    for (number, entry) in lexicon.entries.enumerated() {
+
+    mutating func add(_ entry: LexiconEntry, number: Int) {
       switch entry.kind {
-      case .person:
-        personCount += 1
-        for form in [entry.name] + entry.variants {
-          for word in Self.words(form) where word.utf8.count >= 2 {
-            known.insert(word)
-            let id =
-              termNumber[word]
-              ?? {
-                terms.append(Array(word.utf8))
-                entriesOfTerm.append([])
-                termNumber[word] = terms.count - 1
-                return terms.count - 1
-              }()
-            if entriesOfTerm[id].last != Int32(number) { entriesOfTerm[id].append(Int32(number)) }
-          }
-        }
-        let roleWords = Self.words(entry.role)
-        if let first = roleWords.first { roleInitialCounts[first, default: 0] += 1 }
-        for word in Set(roleWords) { roleCounts[word, default: 0] += 1 }
-        for (a, b) in zip(roleWords, roleWords.dropFirst()) { rolePairs.insert(a + " " + b) }
+      case .person: addPerson(entry, number: number)
       case .post:
-        let words = Self.words(entry.name)
+        let words = NameModel.words(entry.name)
         known.formUnion(words)
-        guard words.count >= 2 else { continue }
+        guard words.count >= 2 else { return }
         let rest = Array(words.dropFirst())
         posts[words[0], default: []].append(
-          Post(
-            words: rest, phrase: Array(rest.joined(separator: " ").utf8),
-            entry: number))
+          Post(words: rest, phrase: Array(rest.joined(separator: " ").utf8), entry: number))
       case .office:
         offices.insert(entry.name)
-        known.formUnion(Self.words(entry.name))
+        known.formUnion(NameModel.words(entry.name))
       case .term:
-        known.formUnion(Self.words(entry.name))
+        known.formUnion(NameModel.words(entry.name))
       }
     }
-    self.nameTerms = terms
-    self.entriesOfTerm = entriesOfTerm
-    self.termNumber = termNumber
-    self.nameIndex = CandidateIndex(terms: terms, maxDeletes: 2)
-    self.known = known
-    self.offices = offices
-    self.posts = posts
-    let total = Double(max(personCount, 1))
-    self.roleWordWeight = roleCounts.mapValues { log(total / Double($0)) }
-    self.rolePairs = rolePairs
-    self.roleInitialCounts = roleInitialCounts
-    // Country words common in roles (UNITED, as in United States) say nothing about a cable.
-    let common = Set(roleCounts.filter { Double($0.value) > total * 0.02 }.keys)
-    (countryWords, countryOfPost) = Self.countries(lexicon, excluding: common)
+
+    private mutating func addPerson(_ entry: LexiconEntry, number: Int) {
+      personCount += 1
+      for form in [entry.name] + entry.variants {
+        for word in NameModel.words(form) where word.utf8.count >= 2 {
+          known.insert(word)
+          let id: Int
+          if let existing = termNumber[word] {
+            id = existing
+          } else {
+            terms.append(Array(word.utf8))
+            entriesOfTerm.append([])
+            id = terms.count - 1
+            termNumber[word] = id
+          }
+          if entriesOfTerm[id].last != Int32(number) { entriesOfTerm[id].append(Int32(number)) }
+        }
+      }
+      let roleWords = NameModel.words(entry.role)
+      if let first = roleWords.first { roleInitialCounts[first, default: 0] += 1 }
+      for word in Set(roleWords) { roleCounts[word, default: 0] += 1 }
+      for (a, b) in zip(roleWords, roleWords.dropFirst()) { rolePairs.insert(a + " " + b) }
+    }
   }
 
   private static func countries(_ lexicon: Lexicon, excluding common: Set<String>) -> (

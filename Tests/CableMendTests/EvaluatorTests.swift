@@ -111,6 +111,7 @@ struct TemporaryEvaluationSet {
     #expect(s.cer.referenceLength == clean.repaired.cer.referenceLength + oslo.repaired.cer.referenceLength)
     if let cut = s.cerReduction { #expect(abs(cut - (1 - s.cer.rate / s.baselineCER.rate)) < 1e-12) }
     let table = run.textTable()
+    #expect(run.levels().isEmpty)  // one level only: no per-level rows
     #expect(table.contains("low/oslo"))
     #expect(table.contains("overall"))
   }
@@ -144,6 +145,17 @@ struct TemporaryEvaluationSet {
     #expect(html.contains("id=\"doc-1\""))
     #expect(html.contains("class=\"noise\""))
     #expect(html.contains("Ablation"))
+  }
+
+  @Test func levelsAreGroupedInNoiseOrder() {
+    let card = Scorecard(gold: "A", output: "A")
+    let docs = ["high", "low", "custom", "medium", "low"].enumerated().map { i, level in
+      DocumentEvaluation(name: "d\(i)", level: level, baseline: card, repaired: card, edits: 0, texts: nil)
+    }
+    let run = EvaluationRun(label: "t", stages: [], documents: docs)
+    #expect(run.levels().map(\.level) == ["low", "medium", "high", "custom"])
+    #expect(run.levels().first?.documents.count == 2)
+    #expect(run.textTable().contains("level medium"))
   }
 
   @Test func wordDiffMarksOnlyDifferingWords() {

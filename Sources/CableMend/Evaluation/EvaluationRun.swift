@@ -106,8 +106,21 @@ public struct EvaluationRun: Sendable, Hashable, Codable {
         FigureFormat.percent(r.furniture?.rate), FigureFormat.percent(r.duplicates?.rate),
       ])
     }
+    for (level, group) in levels() {
+      table.rows.append(["level \(level)"] + Self.summaryCells(EvaluationSummary(group)))
+    }
     table.rows.append(["overall"] + Self.summaryCells(summary))
     return "\(label) (\(stages.map(\.rawValue).joined(separator: ",")))\n" + table.rendered()
+  }
+
+  /// Documents grouped by their truth file's noise level, in the order `low`, `medium`, `high`,
+  /// then others by name; empty when fewer than two levels occur.
+  public func levels() -> [(level: String, documents: [DocumentEvaluation])] {
+    let grouped = Dictionary(grouping: documents.filter { $0.level != nil }) { $0.level! }
+    guard grouped.count > 1 else { return [] }
+    let known = ["low", "medium", "high"]
+    let order = known.filter { grouped[$0] != nil } + grouped.keys.filter { !known.contains($0) }.sorted()
+    return order.map { ($0, grouped[$0]!) }
   }
 
   static func summaryCells(_ s: EvaluationSummary) -> [String] {

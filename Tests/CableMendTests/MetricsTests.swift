@@ -143,6 +143,7 @@ import Testing
     ("WE'LL SEE -- (C) 1970-01-01", ["WE'LL", "SEE", "C", "1970", "01", "01"]),
     ("A.1 SNAKE_CASE X2Y", ["A", "1", "SNAKE_CASE", "X2Y"]),
     ("", []), ("... --- !!!", []),
+    ("RAI\u{200B}NY SOFT\u{AD}HYPHEN JOI\u{200D}NED", ["RAI", "NY", "SOFT\u{AD}HYPHEN", "JOI\u{200D}NED"]),
   ])
   func unicodeWords(text: String, expected: [String]) {
     #expect(TextMetrics.words(text) == expected)

@@ -39,6 +39,8 @@ enum WordSegmenter {
   }
 
   private static func isExtend(_ s: Unicode.Scalar) -> Bool {
+    // UAX #29 takes ZERO WIDTH SPACE out of Format: it separates words.
+    if s.value == 0x200B { return false }
     switch s.properties.generalCategory {
     case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
     default: return s.properties.isGraphemeExtend

@@ -127,6 +127,8 @@ struct TemporaryEvaluationSet {
       #expect(run.label == "without \(stage.rawValue)")
       #expect(!run.stages.contains(stage))
       #expect(run.stages.count == StageName.allCases.count - 1)
+      #expect(run.documents.map(\.baseline) == runs[0].documents.map(\.baseline))
+      #expect(run.documents.allSatisfy { $0.texts == nil })
     }
     #expect(EvaluationRun.ablationTable(runs).contains("without names"))
   }

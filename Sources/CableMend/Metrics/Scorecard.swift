@@ -30,11 +30,16 @@ public struct Scorecard: Sendable, Hashable, Codable {
     conventions: MetricConventions = .init()
   ) {
     self.conventions = conventions
-    cer = TextMetrics.characterErrorRate(reference: gold, hypothesis: output, conventions)
-    wer = TextMetrics.wordErrorRate(reference: gold, hypothesis: output, conventions)
-    bagOfWords = TextMetrics.bagOfWordsErrorRate(reference: gold, hypothesis: output, conventions)
-    flexible = FlexibleCharacterAccuracy.errorRate(reference: gold, hypothesis: output, conventions)
-    order = OrderAgreement.measure(reference: gold, hypothesis: output, conventions)
+    // Normalise once; normalisation is idempotent, so the measures then skip it.
+    let gold = TextMetrics.normalized(gold, conventions)
+    let output = TextMetrics.normalized(output, conventions)
+    var prepared = conventions
+    prepared.normalize = false
+    cer = TextMetrics.characterErrorRate(reference: gold, hypothesis: output, prepared)
+    wer = TextMetrics.wordErrorRate(reference: gold, hypothesis: output, prepared)
+    bagOfWords = TextMetrics.bagOfWordsErrorRate(reference: gold, hypothesis: output, prepared)
+    flexible = FlexibleCharacterAccuracy.errorRate(reference: gold, hypothesis: output, prepared)
+    order = OrderAgreement.measure(reference: gold, hypothesis: output, prepared)
     if let truth {
       furniture = ResidueScore.measure(injected: truth.furniture, output: output, gold: gold, conventions)
       duplicates = ResidueScore.measure(injected: truth.duplicates, output: output, gold: gold, conventions)

@@ -248,6 +248,22 @@ import Testing
     #expect(ResidueScore.measure(injected: [], output: output, gold: gold).rate == nil)
   }
 
+  @Test func unicodeDamageIsMatchedExactly() {
+    let gold = "THE PRESENCE. VILLAGERS OFFERED"
+    let damaged = ["PRESENCE.\u{A0}VILLAGERS", "OFF\u{415}RED", "E\u{301}TE"]
+    let untouched = ResidueScore.measure(
+      injected: damaged, output: "THE PRESENCE.\u{A0}VILLAGERS OFF\u{415}RED", gold: gold, exact: true)
+    #expect(untouched.remaining == 2)
+    // The NFC form of the third token is what normalisation repairs by itself; it is not there.
+    #expect(untouched.injected == 3)
+    let repaired = ResidueScore.measure(injected: damaged, output: gold, gold: gold, exact: true)
+    #expect(repaired.remaining == 0)
+    // Flattened, a no-break space would look repaired: that is why unicode damage is exact.
+    let flattened = ResidueScore.measure(
+      injected: damaged, output: "THE PRESENCE.\u{A0}VILLAGERS OFFERED", gold: gold)
+    #expect(flattened.remaining == 0)
+  }
+
   @Test func truthFilesMayOmitFields() throws {
     let truth = try JSONDecoder().decode(TruthFile.self, from: Data(#"{"level":"low"}"#.utf8))
     #expect(truth.level == "low")

@@ -6,7 +6,7 @@ import Foundation
 /// let card = Scorecard(gold: goldText, output: repairedText)
 /// card.cer.rate
 /// ```
-/// The truth-based parts (`names`, `furniture`, `duplicates`) are present only when a truth
+/// The truth-based parts (`names`, `furniture`, `duplicates`, `unicode`) are present only when a truth
 /// file (and, for names, the pipeline's edits) is given.
 public struct Scorecard: Sendable, Hashable, Codable {
   public var conventions: MetricConventions
@@ -19,6 +19,8 @@ public struct Scorecard: Sendable, Hashable, Codable {
   public var names: NameScore?
   public var furniture: ResidueScore?
   public var duplicates: ResidueScore?
+  /// Injected Unicode damage (``TruthFile/unicode``, the `wrong` tokens) still in the output.
+  public var unicode: ResidueScore?
 
   /// Scores `output` against `gold`.
   /// - Parameters:
@@ -43,6 +45,8 @@ public struct Scorecard: Sendable, Hashable, Codable {
     if let truth {
       furniture = ResidueScore.measure(injected: truth.furniture, output: output, gold: gold, conventions)
       duplicates = ResidueScore.measure(injected: truth.duplicates, output: output, gold: gold, conventions)
+      unicode = ResidueScore.measure(
+        injected: truth.unicode.map(\.wrong), output: output, gold: gold, conventions, exact: true)
       if let edits { names = NameScore.score(edits: edits, truth: truth.names) }
     }
   }

@@ -42,8 +42,10 @@ struct TemporaryEvaluationSet {
   init() throws {
     root = FileManager.default.temporaryDirectory
       .appendingPathComponent("cablemend-eval-\(UInt64.random(in: 0...UInt64.max))")
-    let nested = root.appendingPathComponent("low")
-    try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+    for folder in ["low", "many"] {
+      try FileManager.default.createDirectory(
+        at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+    }
     var truth = TruthFile()
     truth.level = "low"
     truth.names = [TruthFile.Substitution(wrong: "H0LLAND", right: "HOLLAND")]
@@ -114,6 +116,24 @@ struct TemporaryEvaluationSet {
     #expect(run.levels().isEmpty)  // one level only: no per-level rows
     #expect(table.contains("low/oslo"))
     #expect(table.contains("overall"))
+  }
+
+  @Test func documentsKeepTheirOrderAndABadTruthFileIsNamed() throws {
+    let set = try TemporaryEvaluationSet()
+    defer { set.remove() }
+    for i in 0..<12 { try set.write(TemporaryEvaluationSet.gold, "many/d\(i).raw.txt") }
+    for i in 0..<12 { try set.write(TemporaryEvaluationSet.gold, "many/d\(i).gold.txt") }
+    let docs = try Evaluator.documents(in: set.root.path).documents
+    #expect(try Evaluator().evaluate(docs).documents.map(\.name) == docs.map(\.name))
+    try set.write(#"{"names": "not a list"}"#, "many/d7.truth.json")
+    let withTruth = try Evaluator.documents(in: set.root.path).documents
+    do {
+      _ = try Evaluator().evaluate(withTruth)
+      Issue.record("a bad truth file must stop the evaluation")
+    } catch {
+      #expect(error.path.hasSuffix("many/d7.truth.json"))
+      #expect(error.description.contains("names"))
+    }
   }
 
   @Test func ablationSwitchesOffEachStageInTurn() throws {

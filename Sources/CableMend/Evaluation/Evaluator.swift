@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// One document of an evaluation set: `X.raw.txt` with its `X.gold.txt` and, when present,
 /// `X.truth.json`, all in the same folder.
@@ -104,9 +106,17 @@ public struct Evaluator: Sendable {
         path: options.lexiconPaths.joined(separator: ","), reason: "cannot build the pipeline (\(error))",
         advice: "check the lexicon files")
     }
+    // Documents are independent: evaluate them on all cores, keeping their order.
+    let slots = Mutex([Result<DocumentEvaluation, EvaluationError>?](repeating: nil, count: documents.count))
+    DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+      let result = Result { () throws(EvaluationError) in
+        try evaluate(documents[index], with: pipeline, baseline: baselines?[index])
+      }
+      slots.withLock { $0[index] = result }
+    }
     var results: [DocumentEvaluation] = []
-    for (index, document) in documents.enumerated() {
-      results.append(try evaluate(document, with: pipeline, baseline: baselines?[index]))
+    for slot in slots.withLock({ $0 }) {
+      results.append(try slot!.get())
     }
     return EvaluationRun(label: label, stages: options.stages.sorted(), documents: results)
   }

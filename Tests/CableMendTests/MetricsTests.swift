@@ -264,6 +264,27 @@ import Testing
     #expect(flattened.remaining == 0)
   }
 
+  @Test func scorecardJSONCarriesRatesAndRoundTrips() throws {
+    var truth = TruthFile()
+    truth.names = [TruthFile.Substitution(wrong: "R0GERS", right: "ROGERS")]
+    truth.furniture = ["PAGE 02"]
+    let card = Scorecard(
+      gold: "ROGERS SAID NO", output: "PAGE 02\nROGERS SAID N0", truth: truth,
+      edits: [Self.edit(.names, "R0GERS", "ROGERS")])
+    let json = try card.json()
+    let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+    let cer = try #require(object["cer"] as? [String: Any])
+    #expect(cer["rate"] as? Double == card.cer.rate)
+    let names = try #require(object["names"] as? [String: Any])
+    #expect(names["precision"] as? Double == 1)
+    #expect(try JSONDecoder().decode(Scorecard.self, from: json) == card)
+  }
+
+  @Test func textTableAlignsColumns() {
+    let table = TextTable(header: ["name", "value"], rows: [["a", "1.00%"], ["longer", "10.00%"]]).rendered()
+    #expect(table == "name     value\n------  ------\na        1.00%\nlonger  10.00%\n")
+  }
+
   @Test func truthFilesMayOmitFields() throws {
     let truth = try JSONDecoder().decode(TruthFile.self, from: Data(#"{"level":"low"}"#.utf8))
     #expect(truth.level == "low")

@@ -116,6 +116,13 @@ enum WordSegmenter {
     current = String.UnicodeScalarView()
   }
 
+  // Classes the rules group together.
+  private static let letters: Set<Kind> = [.letter, .hebrew]
+  private static let alnum: Set<Kind> = [.letter, .hebrew, .digit]
+  private static let insideLetters: Set<Kind> = [.midLetter, .midNumLet, .singleQuote]
+  private static let insideDigits: Set<Kind> = [.midNum, .midNumLet, .singleQuote]
+  private static let joinable: Set<Kind> = [.letter, .hebrew, .digit, .katakana, .extendNumLet]
+
   /// Whether UAX #29 breaks between `units[index - 1]` and `units[index]`; `regionalRun` is the
   /// number of regional indicators ending at `index - 1`.
   private static func breaks(_ units: [Unit], at index: Int, regionalRun: Int) -> Bool {
@@ -126,10 +133,7 @@ enum WordSegmenter {
     if before == .newline || after == .newline { return true }  // WB3a, WB3b
     if units[index - 1].endsWithZWJ && after == .pictographic { return false }  // WB3c
     if before == .space && after == .space { return false }  // WB3d
-    let letters: Set<Kind> = [.letter, .hebrew]
-    let alnum: Set<Kind> = [.letter, .hebrew, .digit]
     if alnum.contains(before) && alnum.contains(after) { return false }  // WB5, WB8, WB9, WB10
-    let insideLetters: Set<Kind> = [.midLetter, .midNumLet, .singleQuote]
     if letters.contains(before) && insideLetters.contains(after), let a2 = after2, letters.contains(a2) {
       return false  // WB6
     }
@@ -139,11 +143,9 @@ enum WordSegmenter {
     if before == .hebrew && after == .singleQuote { return false }  // WB7a
     if before == .hebrew && after == .doubleQuote && after2 == .hebrew { return false }  // WB7b
     if before2 == .hebrew && before == .doubleQuote && after == .hebrew { return false }  // WB7c
-    let insideDigits: Set<Kind> = [.midNum, .midNumLet, .singleQuote]
     if before == .digit && insideDigits.contains(after) && after2 == .digit { return false }  // WB12
     if before2 == .digit && insideDigits.contains(before) && after == .digit { return false }  // WB11
     if before == .katakana && after == .katakana { return false }  // WB13
-    let joinable: Set<Kind> = [.letter, .hebrew, .digit, .katakana, .extendNumLet]
     if after == .extendNumLet && joinable.contains(before) { return false }  // WB13a
     if before == .extendNumLet && joinable.contains(after) { return false }  // WB13b
     if before == .regionalIndicator && after == .regionalIndicator && regionalRun % 2 == 1 {

@@ -42,6 +42,17 @@ public enum PeerTiming {
     return Timing(seconds: seconds, units: bytes.count, output: output)
   }
 
+  /// Context-free name and word lookup of each token (``NameCorrector/suggestions(for:limit:)``);
+  /// the output is the best suggestion a token, or the token itself when there is none.
+  public static func lookup(_ tokens: [String], options: MendOptions, runs: Int) throws -> Timing {
+    let corrector = try NameCorrector(options: options)
+    var output: [String] = []
+    let seconds = measure(runs) {
+      output = tokens.map { corrector.suggestions(for: $0, limit: 1).first?.text ?? $0 }
+    }
+    return Timing(seconds: seconds, units: tokens.count, output: output)
+  }
+
   /// Levenshtein distances (over Unicode scalars) of each pair; the output is one distance a pair.
   public static func distances(_ pairs: [(String, String)], runs: Int) -> Timing {
     let scalars = pairs.map { (Array($0.0.unicodeScalars), Array($0.1.unicodeScalars)) }

@@ -9,14 +9,14 @@ extension CableMendCommand {
       abstract: "Time a hot path on an input, in-process (used by Scripts/compare-peers).",
       discussion: """
         TASK is unicode (FILE: decode + unicode stage), pipeline (FILE: the full pipeline), \
-        or distance (FILE: tab-separated pairs, one a line). Prints JSON with every run's \
+        distance (FILE: tab-separated pairs, one a line), or lookup (FILE: one token a line). Prints JSON with every run's \
         seconds, the median and the units processed; --output writes the last run's output.
         """
     )
 
-    enum Task: String, ExpressibleByArgument, CaseIterable { case unicode, pipeline, distance }
+    enum Task: String, ExpressibleByArgument, CaseIterable { case unicode, pipeline, distance, lookup }
 
-    @Argument(help: "unicode, pipeline or distance.") var task: Task
+    @Argument(help: "unicode, pipeline, distance or lookup.") var task: Task
     @Argument(help: "The input file.") var file: String
     @Option(help: "How many runs.") var runs = 5
     @Option(help: "Write the last run's output here, one item a line.") var output: String?
@@ -31,6 +31,9 @@ extension CableMendCommand {
       switch task {
       case .unicode: timing = try PeerTiming.unicode(bytes, options: MendOptions(), runs: runs)
       case .pipeline: timing = try PeerTiming.pipeline(bytes, options: MendOptions(), runs: runs)
+      case .lookup:
+        let tokens = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+        timing = try PeerTiming.lookup(tokens, options: MendOptions(), runs: runs)
       case .distance:
         let pairs = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map { line in
           let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)

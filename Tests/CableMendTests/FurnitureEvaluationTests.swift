@@ -32,8 +32,9 @@ struct FurnitureEvaluationTests {
     }
 
     var description: String {
-      String(format: "furniture lines %d, removed %d; precision %.4f, recall %.4f; body lines %d, lost %d",
-             injected, removedFurniture + removedBody, precision, recall, bodyLines, removedBody)
+      String(
+        format: "furniture lines %d, removed %d; precision %.4f, recall %.4f; body lines %d, lost %d",
+        injected, removedFurniture + removedBody, precision, recall, bodyLines, removedBody)
     }
   }
 

@@ -10,8 +10,10 @@ struct FurnitureStripperTests {
     #expect(run.document.metadata == CableMetadata())
   }
 
-  @Test(arguments: ["SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "TOP SECRET", "C0NFIDENTIAL",
-                    "UNCLASSIF1ED", "SECRFT", "S E C R E T", "CRET", "NFIDENTIAL"])
+  @Test(arguments: [
+    "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "TOP SECRET", "C0NFIDENTIAL",
+    "UNCLASSIF1ED", "SECRFT", "S E C R E T", "CRET", "NFIDENTIAL",
+  ])
   func aLoneBannerIsStripped(banner: String) throws {
     let run = try FurnitureRun("1. A BODY LINE THAT STAYS.\n\n\(banner)\n\n2. ANOTHER BODY LINE.")
     #expect(run.removed == [banner])
@@ -37,7 +39,8 @@ struct FurnitureStripperTests {
 
   /// Routing lines carry office codes; the cable's own INFO addressee does not.
   @Test func routingLinesGoAndAddresseesStay() throws {
-    let run = try FurnitureRun("""
+    let run = try FurnitureRun(
+      """
       ORIGIN SS-00
       INFO LOG-00 AB3-00 350-00 /001R
       INFO X-01 P-02 SS-01 [AP-B1] JSA-01 /006 A4 ENR
@@ -46,16 +49,22 @@ struct FurnitureStripperTests {
       TO AMEMBASSY ROME IMMEDIATE 0227/29
       INFO ZEN/AMEMBASSY BEIJING 2112/14
       """)
-    run.expect(stripped: ["ORIGIN SS-00", "INFO LOG-00 AB3-00 350-00 /001R",
-                          "INFO X-01 P-02 SS-01 [AP-B1] JSA-01 /006 A4 ENR"],
-               kept: ["O P 040336Z DEC 90", "FM SECSTATE WASHDC", "TO AMEMBASSY ROME IMMEDIATE 0227/29",
-                      "INFO ZEN/AMEMBASSY BEIJING 2112/14"])
+    run.expect(
+      stripped: [
+        "ORIGIN SS-00", "INFO LOG-00 AB3-00 350-00 /001R",
+        "INFO X-01 P-02 SS-01 [AP-B1] JSA-01 /006 A4 ENR",
+      ],
+      kept: [
+        "O P 040336Z DEC 90", "FM SECSTATE WASHDC", "TO AMEMBASSY ROME IMMEDIATE 0227/29",
+        "INFO ZEN/AMEMBASSY BEIJING 2112/14",
+      ])
   }
 
   /// A number alone is only weak evidence: it goes beside other furniture or at a page edge,
   /// and stays when it is a wrapped piece of the paragraph above.
   @Test func loneNumbersNeedASecondSignal() throws {
-    let wrapped = try FurnitureRun("""
+    let wrapped = try FurnitureRun(
+      """
       FIRST BODY LINE.
 
       1. THE SECRETARY SAID THE SUMMIT WOULD TAKE PLACE IN
@@ -88,8 +97,9 @@ struct FurnitureStripperTests {
 
   /// Without the `pages` stage the furniture stage finds the pages itself.
   @Test func worksWithoutThePagesStage() throws {
-    let run = try FurnitureRun("SECRET\nPAGE 01 STATE 000001\nBODY.\nSECRET\n\nSECRET\nPAGE 02 STATE 000001\nMORE.\n",
-                               stages: [.furniture])
+    let run = try FurnitureRun(
+      "SECRET\nPAGE 01 STATE 000001\nBODY.\nSECRET\n\nSECRET\nPAGE 02 STATE 000001\nMORE.\n",
+      stages: [.furniture])
     #expect(run.kept == ["BODY.", "MORE."])
     #expect(run.document.pages.isEmpty)
   }
@@ -97,7 +107,8 @@ struct FurnitureStripperTests {
   /// A short line that no format knows but that heads two pages is a running head (repetition
   /// plus position); the prose between the heads stays.
   @Test func repeatedHeadingOnTwoPagesIsTakenAsRunningHead() throws {
-    let run = try FurnitureRun("""
+    let run = try FurnitureRun(
+      """
       PAGE 01 STATE 000001
       AMEMBASSY ROME FILE
       1. THE FIRST PAGE HAS A PARAGRAPH OF ORDINARY PROSE IN IT.

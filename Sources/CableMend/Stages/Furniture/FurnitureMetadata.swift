@@ -8,13 +8,17 @@ enum FurnitureMetadata {
 
   /// Records one removed line. `previousKind` is the kind of the line removed just before it,
   /// so that a date broken off a caption stamp rejoins it.
-  static func record(_ text: String, as match: FormatMatch, previousKind: FurnitureKind?,
-                     into metadata: inout CableMetadata) {
+  static func record(
+    _ text: String, as match: FormatMatch, previousKind: FurnitureKind?,
+    into metadata: inout CableMetadata
+  ) {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     switch match.kind {
     case .pageMarker:
       guard let marker = PageMarker(FurnitureText.tokens(text)) else { return }
-      if let number = marker.number, !metadata.pageNumbers.contains(number) { metadata.pageNumbers.append(number) }
+      if let number = marker.number, !metadata.pageNumbers.contains(number) {
+        metadata.pageNumbers.append(number)
+      }
       metadata.pageTotal = metadata.pageTotal ?? marker.total
       metadata.originator = metadata.originator ?? marker.originator
       metadata.telegramNumber = metadata.telegramNumber ?? marker.telegramNumber

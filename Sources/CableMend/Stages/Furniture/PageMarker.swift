@@ -25,10 +25,12 @@ struct PageMarker: Sendable, Hashable {
       return
     }
     // `nn OF mm` after the page word is distinctive enough to read a worse-damaged `PAGE`.
-    let counted = tokens.count >= 4 && Self.number(tokens[1]) != nil && Self.number(tokens[3]) != nil
+    let counted =
+      tokens.count >= 4 && Self.number(tokens[1]) != nil && Self.number(tokens[3]) != nil
       && FurnitureText.folded(tokens[2]) == Array("OF".utf8)
     guard tokens.count >= 2, tokens.count <= 10, Self.isPageWord(tokens[0], limit: counted ? 2 : 1),
-          let number = Self.number(tokens[1]) else { return nil }
+      let number = Self.number(tokens[1])
+    else { return nil }
     self.number = number
     var rest = Array(tokens.dropFirst(2))
     if rest.count >= 2, FurnitureText.folded(rest[0]) == Array("OF".utf8), let total = Self.number(rest[1]) {
@@ -74,7 +76,9 @@ struct PageMarker: Sendable, Hashable {
 
   private static func centred(_ tokens: [String]) -> Int? {
     let joined = tokens.joined()
-    guard joined.hasPrefix("-"), joined.hasSuffix("-"), joined.count >= 3, joined.count <= 6 else { return nil }
+    guard joined.hasPrefix("-"), joined.hasSuffix("-"), joined.count >= 3, joined.count <= 6 else {
+      return nil
+    }
     let inner = joined.dropFirst().dropLast()
     guard !inner.isEmpty, inner.allSatisfy(\.isNumber) else { return nil }
     return Int(inner)

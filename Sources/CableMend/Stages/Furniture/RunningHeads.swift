@@ -18,7 +18,8 @@ struct RunningHeads: Sendable {
   ///   short lines at page edges, a few per page.
   init(lines: [TextLine], page: [Int], edge: [Bool], formats: [FormatMatch?], header: [Bool]) {
     var groups: [(shape: [UInt8], members: [Int])] = []
-    for index in lines.indices where Self.isCandidate(lines[index].text, edge: edge[index], format: formats[index]) {
+    for index in lines.indices
+    where Self.isCandidate(lines[index].text, edge: edge[index], format: formats[index]) {
       let shape = FurnitureText.digitShape(FurnitureText.folded(lines[index].text))
       guard !shape.isEmpty else { continue }
       if let group = groups.firstIndex(where: { Self.same($0.shape, shape) }) {

@@ -120,6 +120,21 @@ struct FurnitureStripperTests {
     #expect(run.kept.count == 2)
   }
 
+  /// A page printed twice repeats its short heading at a page top, but with the same body
+  /// around it: that is a duplicate for the `dedupe` stage, not a running head.
+  @Test func duplicatedPageKeepsItsHeading() throws {
+    let page = "GULF\n1. THE SAME PARAGRAPH OF ORDINARY PROSE APPEARS ON BOTH COPIES.\n"
+    let run = try FurnitureRun("PAGE 01 STATE 000001\n" + page + "PAGE 02 STATE 000001\n" + page)
+    #expect(run.removed == ["PAGE 01 STATE 000001", "PAGE 02 STATE 000001"])
+    #expect(run.kept.filter { $0 == "GULF" }.count == 2)
+  }
+
+  /// Hyphenated names in a sentence are not office codes.
+  @Test func aircraftNamesAreNotRouting() throws {
+    let run = try FurnitureRun("1. BODY.\nT-28S, A-1S AND C-47S\n2. BODY.\n")
+    #expect(run.removed.isEmpty)
+  }
+
   /// Hostile input: binary junk, very long lines, and lines of only punctuation never crash
   /// and never lose long text.
   @Test func hostileInputKeepsText() throws {

@@ -264,7 +264,15 @@ enum FurnitureFormats {
     if tokens.first.map({ $0.hasPrefix("-----") }) == true {
       return rest.dropFirst().allSatisfy { $0.contains(where: \.isNumber) || $0.hasPrefix("/") }
     }
-    return codes >= 3 && codes * 4 >= rest.count * 3
+    // A line of codes alone continues a distribution list: it needs the `-NN` office numbers
+    // that `T-28S` or `C-130` in a sentence lack.
+    let officeNumbers = rest.filter { token in
+      let core = token.trimmingCharacters(in: ["[", "]", ","])
+      guard let dash = core.lastIndex(of: "-") else { return false }
+      let digits = core[core.index(after: dash)...]
+      return digits.count == 2 && digits.allSatisfy(\.isNumber)
+    }.count
+    return codes >= 3 && officeNumbers >= 3 && codes * 4 >= rest.count * 3
   }
 
   static func isOfficeCode(_ token: String) -> Bool {

@@ -28,8 +28,11 @@ struct RunningHeads: Sendable {
         groups.append((shape, [index]))
       }
     }
+    let repeated = Set(groups.filter { $0.members.count >= 2 }.flatMap(\.members))
+    let neighbours = Self.contentNeighbours(lines, formats: formats, repeated: repeated)
     for group in groups where group.members.count >= 2 {
-      let edgePages = Set(group.members.filter { edge[$0] }.map { page[$0] }).sorted()
+      var edgePages = Set(group.members.filter { edge[$0] }.map { page[$0] }).sorted()
+      if Self.isDuplicatedBlock(group.members, neighbours: neighbours, formats: formats) { edgePages = [] }
       // A header line printed again on later pages: the first copy is the cable's own.
       let members = header[group.members[0]] ? Array(group.members.dropFirst()) : group.members
       for member in members {
@@ -37,6 +40,45 @@ struct RunningHeads: Sendable {
         if edgePages.count >= 2 && edge[member] { pagesByLine[member] = edgePages }
       }
     }
+  }
+
+  /// For each line, the nearest non-blank lines above and below that no format matched and
+  /// that are not themselves repeated (other running heads sit next to running heads).
+  static func contentNeighbours(_ lines: [TextLine], formats: [FormatMatch?], repeated: Set<Int>)
+    -> [(above: String?, below: String?)]
+  {
+    let isContent = { (index: Int) in
+      formats[index] == nil && !repeated.contains(index)
+        && !lines[index].text.allSatisfy { $0 == " " || $0 == "\t" }
+    }
+    var result = [(above: String?, below: String?)](repeating: (nil, nil), count: lines.count)
+    var last: String?
+    for index in lines.indices {
+      result[index].above = last
+      if isContent(index) { last = lines[index].text }
+    }
+    last = nil
+    for index in lines.indices.reversed() {
+      result[index].below = last
+      if isContent(index) { last = lines[index].text }
+    }
+    return result
+  }
+
+  /// A line with no furniture format that recurs together with the same body text around it is
+  /// part of a page or paragraph printed twice (the `dedupe` stage's business), not a running
+  /// head: a running head's neighbours change from page to page.
+  static func isDuplicatedBlock(
+    _ members: [Int], neighbours: [(above: String?, below: String?)], formats: [FormatMatch?]
+  ) -> Bool {
+    guard members.allSatisfy({ formats[$0] == nil }) else { return false }
+    var seenAbove: Set<String> = []
+    var seenBelow: Set<String> = []
+    for member in members {
+      if let above = neighbours[member].above, !seenAbove.insert(above).inserted { return true }
+      if let below = neighbours[member].below, !seenBelow.insert(below).inserted { return true }
+    }
+    return false
   }
 
   static func isCandidate(_ text: String, edge: Bool, format: FormatMatch?) -> Bool {

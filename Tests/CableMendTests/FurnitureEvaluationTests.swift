@@ -118,4 +118,32 @@ struct FurnitureEvaluationTests {
     #expect(total.recall >= 0.99, "\(total)")
     #expect(total.removedBody == 0, "\(total)")
   }
+
+  /// Narrower wrap, mid damage, other seeds. First run after the detector was finished, this
+  /// setting scored precision 0.9994, recall 0.9997 with 2 body lines lost (a sentence tail
+  /// `HAVE.` that ended two pages, a total misread `S`); both were then fixed, so it is no
+  /// longer held out.
+  @Test(.enabled(if: SupportPaths.sharedData != nil, "needs ../shared/data/frus-dev"))
+  func recallAndPrecisionUnderMidDamage() throws {
+    let options = FurnitureInjector.Options(
+      wrapWidth: 58, linesPerPage: 16...30, damage: 0.4, blankAfterFurniture: 0.3)
+    let total = Self.report("mid", try Self.evaluate(options: options, seedBase: 777_000))
+    #expect(total.injected > 1000, "too few furniture lines injected to measure: \(total)")
+    #expect(total.recall >= 1.0, "\(total)")
+    #expect(total.removedBody == 0, "\(total)")
+  }
+
+  /// Held out: settings and seeds chosen after all tuning and not tuned on since. Its first run
+  /// gave precision 1.0000, recall 0.9997 (2940 of 2941; the miss is a displaced banner piece
+  /// `CONFIDENT`, which is also an ordinary word) and no body line lost; the thresholds sit there.
+  @Test(.enabled(if: SupportPaths.sharedData != nil, "needs ../shared/data/frus-dev"))
+  func recallAndPrecisionHeldOut() throws {
+    let options = FurnitureInjector.Options(
+      wrapWidth: 64, linesPerPage: 20...34, damage: 0.3, blankAfterFurniture: 0.7)
+    let total = Self.report("held-out", try Self.evaluate(options: options, seedBase: 4_242_000))
+    #expect(total.injected > 1000, "too few furniture lines injected to measure: \(total)")
+    #expect(total.recall >= 0.9996, "\(total)")
+    #expect(total.precision >= 0.9999, "\(total)")
+    #expect(total.removedBody == 0, "\(total)")
+  }
 }

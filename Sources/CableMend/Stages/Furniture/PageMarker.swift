@@ -33,7 +33,10 @@ struct PageMarker: Sendable, Hashable {
     else { return nil }
     self.number = number
     var rest = Array(tokens.dropFirst(2))
-    if rest.count >= 2, FurnitureText.folded(rest[0]) == Array("OF".utf8), let total = Self.number(rest[1]) {
+    // After `OF` a number is expected, so a lone look-alike letter (`S` for 5) is read too.
+    if rest.count >= 2, FurnitureText.folded(rest[0]) == Array("OF".utf8),
+      let total = Self.number(rest[1], expected: true)
+    {
       self.total = total
       rest.removeFirst(2)
     }
@@ -58,8 +61,8 @@ struct PageMarker: Sendable, Hashable {
 
   /// A page number of one to three digits, allowing the look-alike letters OCR puts for digits
   /// (`O` for zero, `l`/`I` for one, `S` for five, `B` for eight).
-  static func number(_ token: String) -> Int? {
-    guard (1...3).contains(token.count), token.contains(where: \.isNumber) else { return nil }
+  static func number(_ token: String, expected: Bool = false) -> Int? {
+    guard (1...3).contains(token.count), expected || token.contains(where: \.isNumber) else { return nil }
     var value = 0
     for char in token {
       switch char {

@@ -37,7 +37,8 @@ struct RunningHeads: Sendable {
       let members = header[group.members[0]] ? Array(group.members.dropFirst()) : group.members
       for member in members {
         if formats[member].map({ !$0.strong }) == true { repeatedWeak.insert(member) }
-        if edgePages.count >= 2 && edge[member] { pagesByLine[member] = edgePages }
+        let needed = formats[member] == nil && Self.readsAsText(member, lines: lines) ? 3 : 2
+        if edgePages.count >= needed && edge[member] { pagesByLine[member] = edgePages }
       }
     }
   }
@@ -79,6 +80,18 @@ struct RunningHeads: Sendable {
       if let below = neighbours[member].below, !seenBelow.insert(below).inserted { return true }
     }
     return false
+  }
+
+  /// A line that ends a sentence, or that carries on an unfinished line just above it, reads
+  /// like the tail of a paragraph (`HAVE.`); two such tails can coincide by chance, so with no
+  /// format to back it, such a line must recur on three pages to count as a running head.
+  static func readsAsText(_ index: Int, lines: [TextLine]) -> Bool {
+    let text = lines[index].text.trimmingCharacters(in: .whitespaces)
+    if let last = text.last, ".?!".contains(last) { return true }
+    guard index > 0 else { return false }
+    let above = lines[index - 1].text.trimmingCharacters(in: .whitespaces)
+    guard above.count >= 25, let end = above.last else { return false }
+    return !".:;?!)\"".contains(end)
   }
 
   static func isCandidate(_ text: String, edge: Bool, format: FormatMatch?) -> Bool {

@@ -135,6 +135,43 @@ struct FurnitureStripperTests {
     #expect(run.removed.isEmpty)
   }
 
+  /// Stamps that carry several phrases on one line: modern FOIA footers, the archive's
+  /// systematic-review line, a release status with its exemptions, a NARA stamp.
+  @Test func oneLineReleaseStampsGo() throws {
+    let run = try FurnitureRun(
+      """
+      RELEASED IN PART B1, 1.4(D)
+      UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05768562 Date: 08/31/2015
+      1. THE UNITED STATES DEPARTMENT OF STATE HAS DECIDED TO ACT ON THE REQUEST.
+      DATE/CASE ID: 12 MAR 2001 200100123
+      Margaret P. Grafeld Declassified/Released US Department of State EO Systematic Review 30 JUN 2005
+      NARA, Date 5/12/04
+      2. THE CASE NO LONGER NEEDS REVIEW.
+      DECLASSIFIED] AS TO THE PLAN, WHICH THE PRISONERS WERE
+      RELEASED IN PART BECAUSE OF THE TALKS.
+      REVIEWED BY THE COMMITTEE AND
+      """)
+    run.expect(
+      stripped: [
+        "RELEASED IN PART B1, 1.4(D)",
+        "UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05768562 Date: 08/31/2015",
+        "DATE/CASE ID: 12 MAR 2001 200100123",
+        "Margaret P. Grafeld Declassified/Released US Department of State EO Systematic Review 30 JUN 2005",
+        "NARA, Date 5/12/04",
+      ],
+      kept: [
+        "1. THE UNITED STATES DEPARTMENT OF STATE HAS DECIDED TO ACT ON THE REQUEST.",
+        "2. THE CASE NO LONGER NEEDS REVIEW.", "DECLASSIFIED] AS TO THE PLAN, WHICH THE PRISONERS WERE",
+        "RELEASED IN PART BECAUSE OF THE TALKS.", "REVIEWED BY THE COMMITTEE AND",
+      ])
+    let metadata = run.document.metadata
+    #expect(metadata.releaseStatus == "RELEASED IN PART")
+    #expect(metadata.exemptions == ["B1", "1.4(D)"])
+    #expect(metadata.caseID == "F-2014-20439")
+    #expect(metadata.reviewDate == "08/31/2015")
+    #expect(metadata.controlNumbers == ["C05768562"])
+  }
+
   /// Hostile input: binary junk, very long lines, and lines of only punctuation never crash
   /// and never lose long text.
   @Test func hostileInputKeepsText() throws {

@@ -93,7 +93,8 @@ enum FurnitureFormats {
     Label("CASE ID", .review, strong: true), Label("DATE CASE ID", .review, strong: true),
     Label("FOIA CASE", .review, strong: true), Label("CAPTION REMOVED BY", .caption, strong: true),
     Label("DECLASSIFIED AUTHORITY", .release, strong: true), Label("AUTHORITY NND", .release, strong: true),
-    Label("NARA DATE", .release, strong: true), Label("DATE", .review, strong: false),
+    Label("NARA DATE", .release, strong: true), Label("CASE NO", .review, strong: true),
+    Label("DATE", .review, strong: false),
     Label("DOC NO", .controlNumber, strong: false),
   ]
 
@@ -109,16 +110,25 @@ enum FurnitureFormats {
       return FormatMatch(kind: .pageMarker, strong: true, detail: marker.detail)
     }
     if isRouting(tokens) { return FormatMatch(kind: .routing, strong: true, detail: "office codes") }
+    if let release = releaseWithExemptions(tokens) { return release }
     if isExemptionList(tokens) {
       return FormatMatch(kind: .exemptions, strong: true, detail: "exemption codes")
     }
     let folded = FurnitureText.folded(text)
     if let banner = wholeBanner(folded) { return banner }
     let hasColon = text.contains(":")
-    // A sentence that opens with a label's words (`CASE ID NOTED IN REFTEL.`) is not a stamp.
-    let sentence = text.hasSuffix(".") && !hasColon && !text.contains(where: \.isNumber)
-    if !sentence, let label = labelMatch(folded, hasColon: hasColon), label.strong { return label }
-    if let phrase = wholePhrase(folded) { return phrase }
+    // A stamp's label is followed by a colon or by a number (`Case ID: 9300158B`, `Authority
+    // NND 969000`); a wrapped sentence that opens with a label's words (`REVIEWED BY THE
+    // COMMITTEE AND`, `CASE ID NOTED IN REFTEL.`) has neither. The caption stamp is the
+    // exception: its date is often broken onto the next line.
+    let hasDigit = text.contains(where: \.isNumber)
+    let sentence = !hasColon && !hasDigit
+    if let label = labelMatch(folded, hasColon: hasColon), label.strong,
+      !sentence || label.kind == .caption
+    {
+      return label
+    }
+    if let phrase = wholePhrase(folded) ?? embeddedStamp(folded) ?? foiaFooter(folded) { return phrase }
     if HeaderLines.isHeaderContent(text, tokens: tokens) { return nil }
     if let piece = bannerPiece(folded) ?? phrasePiece(folded)
       ?? (sentence ? nil : labelMatch(folded, hasColon: hasColon))

@@ -40,6 +40,8 @@ extension FurnitureFormats {
   /// 08/31/2015`: two or more review fields on one line with numbers in it.
   static func foiaFooter(_ folded: [UInt8]) -> FormatMatch? {
     guard folded.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
+    let words = Set(folded.split(separator: 32).map(Array.init))
+    guard words.contains(Array("CASE".utf8)) || words.contains(Array("DOC".utf8)) else { return nil }
     let padded = [32] + folded + [32]
     let found = footerFields.filter { field in
       let needle = [32] + field + [32]
@@ -56,7 +58,7 @@ extension FurnitureFormats {
   /// `RELEASED IN PART B1, 1.4(D)`: a release status followed by nothing but exemption codes.
   /// (A wrapped sentence such as `RELEASED IN PART BECAUSE OF ...` is not one.)
   static func releaseWithExemptions(_ tokens: [String]) -> FormatMatch? {
-    guard tokens.count >= 4 else { return nil }
+    guard tokens.count >= 4, tokens[0].first == "R" || tokens[0].first == "D" else { return nil }
     let head = FurnitureText.folded(tokens.prefix(3).joined(separator: " "))
     guard let opener = releaseOpeners.first(where: { FurnitureText.distance(head, $0, limit: 2) <= 2 }),
       isExemptionList(Array(tokens.dropFirst(3)))

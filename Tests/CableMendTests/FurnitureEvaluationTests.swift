@@ -146,4 +146,55 @@ struct FurnitureEvaluationTests {
     #expect(total.precision >= 0.9999, "\(total)")
     #expect(total.removedBody == 0, "\(total)")
   }
+
+  /// The corpus engineer's `NoiseGenerator` (its own furniture: continuation heads, routing, FOIA
+  /// stamps, end marks, with OCR, Unicode, order and duplicate damage around it) on the
+  /// committed `Corpus/telegrams` golds at every level, scored by text: an injected line left in
+  /// the output beyond its count in the gold is a miss; a removed line that is not an injected
+  /// line is a body line lost.
+  @Test func noiseGeneratorFurnitureOnCorpusTelegrams() throws {
+    let folder = SupportPaths.corpus.appendingPathComponent("telegrams")
+    let golds = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+      .filter { $0.lastPathComponent.hasSuffix(".gold.txt") }.sorted { $0.path < $1.path }
+    let pipeline = try Pipeline(options: MendOptions(stages: [.unicode, .pages, .furniture]))
+    var injected = 0
+    var left: [String] = []
+    var lost: [String] = []
+    for (index, url) in golds.enumerated() {
+      let gold = try String(contentsOf: url, encoding: .utf8)
+      let goldLines = Self.counts(gold.split(separator: "\n").map(String.init))
+      for level in NoiseLevel.allCases {
+        let (raw, truth) = NoiseGenerator(level: level, seed: UInt64(index * 10) + 3).generate(gold: gold)
+        let result = pipeline.mend(Array(raw.utf8), name: url.lastPathComponent)
+        let output = Self.counts(result.text.split(separator: "\n").map(String.init))
+        let furniture = Self.counts(truth.furniture)
+        for (line, count) in furniture {
+          injected += count
+          let remaining = min(count, max(0, (output[line] ?? 0) - (goldLines[line] ?? 0)))
+          left += Array(repeating: "\(url.lastPathComponent) [\(level)]: \(line)", count: remaining)
+        }
+        let removed = result.document.edits.filter { $0.stage == .furniture }.map(\.before)
+        for (line, count) in Self.counts(removed) where count > (furniture[line] ?? 0) {
+          lost.append("\(url.lastPathComponent) [\(level)]: \(line)")
+        }
+      }
+    }
+    print(
+      "furniture evaluation (noise generator, Corpus/telegrams): injected \(injected), left \(left.count), "
+        + "body lines lost \(lost.count)")
+    for line in left.prefix(30) { print("  left: \(line)") }
+    for line in lost.prefix(30) { print("  lost: \(line)") }
+    #expect(injected > 500)
+    #expect(left.isEmpty)
+    #expect(lost.isEmpty)
+  }
+
+  static func counts(_ lines: [String]) -> [String: Int] {
+    var result: [String: Int] = [:]
+    for line in lines {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if !trimmed.isEmpty { result[trimmed, default: 0] += 1 }
+    }
+    return result
+  }
 }

@@ -172,6 +172,33 @@ struct FurnitureStripperTests {
     #expect(metadata.controlNumbers == ["C05768562"])
   }
 
+  /// Continuation heads of paper telegrams and end marks go; a signature with a misread letter
+  /// (`RU5K`) is a word, not a control number, and stays.
+  @Test func continuationHeadsAndEndMarks() throws {
+    let run = try FurnitureRun(
+      """
+      1. FIRST PAGE TEXT OF THE TELEGRAM GOES HERE.
+
+      -2- BANGKOK 412, AUGUST 17
+      2. SECOND PAGE TEXT.
+
+      -3- STATE 1250
+      3. THIRD PAGE TEXT.
+      RU5K
+
+      NNNN
+      << END OF DOCUMENT >>
+      """)
+    run.expect(
+      stripped: ["-2- BANGKOK 412, AUGUST 17", "-3- STATE 1250", "NNNN", "<< END OF DOCUMENT >>"],
+      kept: [
+        "1. FIRST PAGE TEXT OF THE TELEGRAM GOES HERE.", "2. SECOND PAGE TEXT.", "3. THIRD PAGE TEXT.",
+        "RU5K",
+      ])
+    #expect(run.document.pages.map(\.number) == [1, 2, 3])  // page 1 inferred from page 2
+    #expect(run.document.metadata.originator == "BANGKOK")
+  }
+
   /// Hostile input: binary junk, very long lines, and lines of only punctuation never crash
   /// and never lose long text.
   @Test func hostileInputKeepsText() throws {

@@ -65,6 +65,7 @@ enum FurnitureFormats {
     Phrase("INCOMING TELEGRAM", .stamp), Phrase("TELEGRAM", .stamp), Phrase("ALERT COPY", .stamp),
     Phrase("ACTION COPY", .stamp), Phrase("INFO COPY", .stamp), Phrase("EXECUTIVE SECRETARIAT", .stamp),
     Phrase("OPERATIONS CENTER", .stamp), Phrase("NATIONAL ARCHIVES", .stamp),
+    Phrase("NNNN", .stamp), Phrase("END OF DOCUMENT", .stamp), Phrase("END OF MESSAGE", .stamp),
     Phrase("NOT TO BE REPRODUCED WITHOUT THE AUTHORIZATION OF THE EXECUTIVE SECRETARY", .handling),
     Phrase("ORIGINAL TO BE FILED IN DECENTRALIZED FILES", .handling),
     Phrase("OFFICE OF FOI PRIVACY AND CLASSIFICATION REVIEW", .review),
@@ -347,8 +348,11 @@ enum FurnitureFormats {
     return tokens.allSatisfy { token in
       guard (1...14).contains(token.count), token.contains(where: \.isNumber) else { return false }
       guard let last = token.last, last.isLetter || last.isNumber else { return false }
+      // More letters than digits is a word with a misread letter (`RU5K`), not a code.
       let letters = token.filter(\.isLetter).count
-      return letters <= 4 && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+      let digits = token.filter(\.isNumber).count
+      return letters <= 4 && letters <= digits
+        && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
     }
   }
 }

@@ -24,6 +24,10 @@ struct PageMarker: Sendable, Hashable {
       number = centred
       return
     }
+    if let head = Self.continuationHead(tokens) {
+      self = head
+      return
+    }
     // `nn OF mm` after the page word is distinctive enough to read a worse-damaged `PAGE`.
     let counted =
       tokens.count >= 4 && Self.number(tokens[1]) != nil && Self.number(tokens[3]) != nil
@@ -75,6 +79,27 @@ struct PageMarker: Sendable, Hashable {
       }
     }
     return value
+  }
+
+  /// The continuation head of a paper telegram: `-2- STATE 1250`, `-2- BANGKOK 412, AUGUST 17`.
+  private static func continuationHead(_ tokens: [String]) -> PageMarker? {
+    guard (3...8).contains(tokens.count), tokens[0].count >= 3, tokens[0].first == "-", tokens[0].last == "-",
+      let page = number(String(tokens[0].dropFirst().dropLast()), expected: true)
+    else { return nil }
+    let rest = tokens.dropFirst().map { $0.trimmingCharacters(in: [","]) }
+    let words = Array(rest.prefix { $0.allSatisfy(\.isLetter) })
+    guard (1...3).contains(words.count), let telegram = rest.dropFirst(words.count).first,
+      telegram.allSatisfy(\.isNumber)
+    else { return nil }
+    // What may follow is a date: a month and a day.
+    let date = rest.dropFirst(words.count + 1)
+    guard date.count <= 3, date.allSatisfy({ $0.allSatisfy(\.isLetter) || $0.allSatisfy(\.isNumber) }) else {
+      return nil
+    }
+    var head = PageMarker(number: page, total: nil)
+    head.originator = words.joined(separator: " ")
+    head.telegramNumber = telegram
+    return head
   }
 
   private static func centred(_ tokens: [String]) -> Int? {

@@ -275,5 +275,6 @@ struct FurnitureStylesTests {
     let fileMark = run.document.edits.first { $0.before == "NSC/S FILE COPY" }
     #expect(fileMark?.reason.contains("repetition") == true)
     #expect(fileMark?.reason.contains("position") == true)
+    #expect(fileMark?.reason.contains("running head") == true)
   }
 }

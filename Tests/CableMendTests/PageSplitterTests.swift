@@ -69,6 +69,7 @@ struct PageSplitterTests {
       """)
     #expect(document.pages.map(\.number) == [1, 2])
     #expect(document.pages.map(\.total) == [2, 7])
+    #expect(document.notes.contains { $0.contains("disagree on the page count (2, 7)") })
   }
 
   @Test func formFeedsStartPages() throws {

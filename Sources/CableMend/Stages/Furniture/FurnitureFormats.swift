@@ -12,6 +12,8 @@ enum FurnitureKind: String, Sendable, Hashable {
   case caption = "caption-removed stamp"
   case controlNumber = "control number"
   case date = "date stamp"
+  /// A line no format knows, found by repetition at page edges.
+  case runningHead = "running head"
 }
 
 /// A line's match against the known formats of cable and FOIA furniture.

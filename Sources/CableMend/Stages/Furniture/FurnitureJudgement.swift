@@ -40,7 +40,7 @@ struct FurnitureJudgement: Sendable {
           kind: format.kind, detail: format.detail, signals: signals,
           confidence: signals.count > 1 ? 0.99 : 0.95)
       } else if let pages = heads.pagesByLine[index] {
-        let kind = formats[index]?.kind ?? .stamp
+        let kind = formats[index]?.kind ?? .runningHead
         let location = "recurs at the edge of pages " + pages.map { String($0 + 1) }.joined(separator: ", ")
         verdicts[index] = FurnitureVerdict(
           kind: kind, detail: formats[index].map { $0.detail + "; " + location } ?? location,

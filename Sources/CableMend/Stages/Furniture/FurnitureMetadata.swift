@@ -45,7 +45,7 @@ enum FurnitureMetadata {
       metadata.captionsRemoved[metadata.captionsRemoved.count - 1] += " " + trimmed
     case .controlNumber:
       metadata.controlNumbers.append(trimmed)
-    case .stamp, .handling, .date:
+    case .stamp, .handling, .date, .runningHead:
       metadata.stamps.append(trimmed)
     }
   }

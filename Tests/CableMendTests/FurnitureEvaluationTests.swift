@@ -32,8 +32,9 @@ struct FurnitureEvaluationTests {
     }
 
     var description: String {
-      String(format: "furniture lines %d, removed %d; precision %.4f, recall %.4f; body lines %d, lost %d",
-             injected, removedFurniture + removedBody, precision, recall, bodyLines, removedBody)
+      String(
+        format: "furniture lines %d, removed %d; precision %.4f, recall %.4f; body lines %d, lost %d",
+        injected, removedFurniture + removedBody, precision, recall, bodyLines, removedBody)
     }
   }
 
@@ -116,5 +117,84 @@ struct FurnitureEvaluationTests {
     #expect(total.injected > 1000, "too few furniture lines injected to measure: \(total)")
     #expect(total.recall >= 0.99, "\(total)")
     #expect(total.removedBody == 0, "\(total)")
+  }
+
+  /// Narrower wrap, mid damage, other seeds. First run after the detector was finished, this
+  /// setting scored precision 0.9994, recall 0.9997 with 2 body lines lost (a sentence tail
+  /// `HAVE.` that ended two pages, a total misread `S`); both were then fixed, so it is no
+  /// longer held out.
+  @Test(.enabled(if: SupportPaths.sharedData != nil, "needs ../shared/data/frus-dev"))
+  func recallAndPrecisionUnderMidDamage() throws {
+    let options = FurnitureInjector.Options(
+      wrapWidth: 58, linesPerPage: 16...30, damage: 0.4, blankAfterFurniture: 0.3)
+    let total = Self.report("mid", try Self.evaluate(options: options, seedBase: 777_000))
+    #expect(total.injected > 1000, "too few furniture lines injected to measure: \(total)")
+    #expect(total.recall >= 1.0, "\(total)")
+    #expect(total.removedBody == 0, "\(total)")
+  }
+
+  /// Held out: settings and seeds chosen after all tuning and not tuned on since. Its first run
+  /// gave precision 1.0000, recall 0.9997 (2940 of 2941; the miss is a displaced banner piece
+  /// `CONFIDENT`, which is also an ordinary word) and no body line lost; the thresholds sit there.
+  @Test(.enabled(if: SupportPaths.sharedData != nil, "needs ../shared/data/frus-dev"))
+  func recallAndPrecisionHeldOut() throws {
+    let options = FurnitureInjector.Options(
+      wrapWidth: 64, linesPerPage: 20...34, damage: 0.3, blankAfterFurniture: 0.7)
+    let total = Self.report("held-out", try Self.evaluate(options: options, seedBase: 4_242_000))
+    #expect(total.injected > 1000, "too few furniture lines injected to measure: \(total)")
+    #expect(total.recall >= 0.9996, "\(total)")
+    #expect(total.precision >= 0.9999, "\(total)")
+    #expect(total.removedBody == 0, "\(total)")
+  }
+
+  /// The corpus engineer's `NoiseGenerator` (its own furniture: continuation heads, routing, FOIA
+  /// stamps, end marks, with OCR, Unicode, order and duplicate damage around it) on the
+  /// committed `Corpus/telegrams` golds at every level, scored by text: an injected line left in
+  /// the output beyond its count in the gold is a miss; a removed line that is not an injected
+  /// line is a body line lost.
+  @Test func noiseGeneratorFurnitureOnCorpusTelegrams() throws {
+    let folder = SupportPaths.corpus.appendingPathComponent("telegrams")
+    let golds = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+      .filter { $0.lastPathComponent.hasSuffix(".gold.txt") }.sorted { $0.path < $1.path }
+    let pipeline = try Pipeline(options: MendOptions(stages: [.unicode, .pages, .furniture]))
+    var injected = 0
+    var left: [String] = []
+    var lost: [String] = []
+    for (index, url) in golds.enumerated() {
+      let gold = try String(contentsOf: url, encoding: .utf8)
+      let goldLines = Self.counts(gold.split(separator: "\n").map(String.init))
+      for level in NoiseLevel.allCases {
+        let (raw, truth) = NoiseGenerator(level: level, seed: UInt64(index * 10) + 3).generate(gold: gold)
+        let result = pipeline.mend(Array(raw.utf8), name: url.lastPathComponent)
+        let output = Self.counts(result.text.split(separator: "\n").map(String.init))
+        let furniture = Self.counts(truth.furniture)
+        for (line, count) in furniture {
+          injected += count
+          let remaining = min(count, max(0, (output[line] ?? 0) - (goldLines[line] ?? 0)))
+          left += Array(repeating: "\(url.lastPathComponent) [\(level)]: \(line)", count: remaining)
+        }
+        let removed = result.document.edits.filter { $0.stage == .furniture }.map(\.before)
+        for (line, count) in Self.counts(removed) where count > (furniture[line] ?? 0) {
+          lost.append("\(url.lastPathComponent) [\(level)]: \(line)")
+        }
+      }
+    }
+    print(
+      "furniture evaluation (noise generator, Corpus/telegrams): injected \(injected), left \(left.count), "
+        + "body lines lost \(lost.count)")
+    for line in left.prefix(30) { print("  left: \(line)") }
+    for line in lost.prefix(30) { print("  lost: \(line)") }
+    #expect(injected > 500)
+    #expect(left.isEmpty)
+    #expect(lost.isEmpty)
+  }
+
+  static func counts(_ lines: [String]) -> [String: Int] {
+    var result: [String: Int] = [:]
+    for line in lines {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if !trimmed.isEmpty { result[trimmed, default: 0] += 1 }
+    }
+    return result
   }
 }

@@ -32,7 +32,8 @@ struct FurnitureInjectorTests {
     let dump = FurnitureInjector(seed: 11).inject(into: Self.gold, style: style)
     #expect(dump.style == style)
     #expect(dump.pageCount >= 2)
-    let body = dump.lines.indices.filter { !dump.isFurniture[$0] }.map { dump.lines[$0] }.joined(separator: "\n")
+    let body = dump.lines.indices.filter { !dump.isFurniture[$0] }.map { dump.lines[$0] }.joined(
+      separator: "\n")
     #expect(Self.words(body) == Self.words(Self.gold))
     #expect(!dump.injectedFurniture.isEmpty)
     #expect(dump.lines.allSatisfy { $0.count <= 80 })
@@ -65,7 +66,8 @@ struct FurnitureInjectorTests {
   }
 
   @Test func furnitureCarriesTheCablesClassificationAndNumber() {
-    let dump = FurnitureInjector(seed: 2, options: .init(damage: 0)).inject(into: Self.gold, style: .incomingTelegram)
+    let dump = FurnitureInjector(seed: 2, options: .init(damage: 0)).inject(
+      into: Self.gold, style: .incomingTelegram)
     #expect(dump.injectedFurniture.contains("CONFIDENTIAL"))
     #expect(dump.injectedFurniture.contains { $0.hasPrefix("PAGE 01 KUWAIT 00886 201340Z") })
   }

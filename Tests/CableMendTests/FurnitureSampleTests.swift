@@ -20,13 +20,17 @@ struct FurnitureSampleTests {
     var result: [RawLine] = []
     var start = 0
     for (index, byte) in bytes.enumerated() where byte == 0x0A {
-      result.append(RawLine(number: result.count + 1, text: String(decoding: bytes[start..<index], as: UTF8.self),
-                            source: SourceRange(start: start, end: index)))
+      result.append(
+        RawLine(
+          number: result.count + 1, text: String(decoding: bytes[start..<index], as: UTF8.self),
+          source: SourceRange(start: start, end: index)))
       start = index + 1
     }
     if start < bytes.count {
-      result.append(RawLine(number: result.count + 1, text: String(decoding: bytes[start...], as: UTF8.self),
-                            source: SourceRange(start: start, end: bytes.count)))
+      result.append(
+        RawLine(
+          number: result.count + 1, text: String(decoding: bytes[start...], as: UTF8.self),
+          source: SourceRange(start: start, end: bytes.count)))
     }
     return result.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
   }
@@ -82,8 +86,9 @@ struct FurnitureSampleTests {
     let result = try Self.mend()
     let removals = result.document.edits.filter { $0.stage == .furniture }
     for line in try Self.partition().body {
-      #expect(!removals.contains { Self.overlaps($0.source, line.source) },
-              "body line \(line.number) '\(line.text)' was removed")
+      #expect(
+        !removals.contains { Self.overlaps($0.source, line.source) },
+        "body line \(line.number) '\(line.text)' was removed")
       let kept = result.document.lines.first { Self.overlaps($0.source, line.source) }
       #expect(kept?.text == line.text, "body line \(line.number) '\(line.text)' is missing or changed")
     }
@@ -96,9 +101,10 @@ struct FurnitureSampleTests {
     #expect(metadata.telegramNumber == "415364")
     #expect(metadata.originator == "STATE")
     #expect(metadata.pageNumbers == [1, 2])
-    #expect(metadata.routingLines == [
-      "INFO X-01 P-02 SS-01 [AP-B1] JSA-01 /006 A4 ENR", "ORIGIN SS-00", "INFO LOG-00 AB3-00 350-00 /001R",
-    ])
+    #expect(
+      metadata.routingLines == [
+        "INFO X-01 P-02 SS-01 [AP-B1] JSA-01 /006 A4 ENR", "ORIGIN SS-00", "INFO LOG-00 AB3-00 350-00 /001R",
+      ])
     #expect(metadata.releaseStatus == "RELEASED IN PART")
     #expect(metadata.exemptions == ["B1", "A3", "A5"])
     #expect(metadata.reviewAuthority == "TWAINSWORTH")
@@ -106,7 +112,8 @@ struct FurnitureSampleTests {
     #expect(metadata.caseID == "9300158B")
     #expect(metadata.captionsRemoved == ["CAPTION REMOVED BY S/S (EK) ON 5/25/95"])
     #expect(metadata.controlNumbers.contains("SS09427"))
-    #expect(metadata.stamps.contains("NOT TO BE REPRODUCED WITHOUT THE AUTHORIZATION OF THE EXECUTIVE SECRETARY"))
+    #expect(
+      metadata.stamps.contains("NOT TO BE REPRODUCED WITHOUT THE AUTHORIZATION OF THE EXECUTIVE SECRETARY"))
   }
 
   @Test func pagesAreFoundAndNumbered() throws {

@@ -10,8 +10,10 @@ struct FurnitureStripperTests {
     #expect(run.document.metadata == CableMetadata())
   }
 
-  @Test(arguments: ["SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "TOP SECRET", "C0NFIDENTIAL",
-                    "UNCLASSIF1ED", "SECRFT", "S E C R E T", "CRET", "NFIDENTIAL"])
+  @Test(arguments: [
+    "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "TOP SECRET", "C0NFIDENTIAL",
+    "UNCLASSIF1ED", "SECRFT", "S E C R E T", "CRET", "NFIDENTIAL",
+  ])
   func aLoneBannerIsStripped(banner: String) throws {
     let run = try FurnitureRun("1. A BODY LINE THAT STAYS.\n\n\(banner)\n\n2. ANOTHER BODY LINE.")
     #expect(run.removed == [banner])
@@ -37,7 +39,8 @@ struct FurnitureStripperTests {
 
   /// Routing lines carry office codes; the cable's own INFO addressee does not.
   @Test func routingLinesGoAndAddresseesStay() throws {
-    let run = try FurnitureRun("""
+    let run = try FurnitureRun(
+      """
       ORIGIN SS-00
       INFO LOG-00 AB3-00 350-00 /001R
       INFO X-01 P-02 SS-01 [AP-B1] JSA-01 /006 A4 ENR
@@ -46,16 +49,22 @@ struct FurnitureStripperTests {
       TO AMEMBASSY ROME IMMEDIATE 0227/29
       INFO ZEN/AMEMBASSY BEIJING 2112/14
       """)
-    run.expect(stripped: ["ORIGIN SS-00", "INFO LOG-00 AB3-00 350-00 /001R",
-                          "INFO X-01 P-02 SS-01 [AP-B1] JSA-01 /006 A4 ENR"],
-               kept: ["O P 040336Z DEC 90", "FM SECSTATE WASHDC", "TO AMEMBASSY ROME IMMEDIATE 0227/29",
-                      "INFO ZEN/AMEMBASSY BEIJING 2112/14"])
+    run.expect(
+      stripped: [
+        "ORIGIN SS-00", "INFO LOG-00 AB3-00 350-00 /001R",
+        "INFO X-01 P-02 SS-01 [AP-B1] JSA-01 /006 A4 ENR",
+      ],
+      kept: [
+        "O P 040336Z DEC 90", "FM SECSTATE WASHDC", "TO AMEMBASSY ROME IMMEDIATE 0227/29",
+        "INFO ZEN/AMEMBASSY BEIJING 2112/14",
+      ])
   }
 
   /// A number alone is only weak evidence: it goes beside other furniture or at a page edge,
   /// and stays when it is a wrapped piece of the paragraph above.
   @Test func loneNumbersNeedASecondSignal() throws {
-    let wrapped = try FurnitureRun("""
+    let wrapped = try FurnitureRun(
+      """
       FIRST BODY LINE.
 
       1. THE SECRETARY SAID THE SUMMIT WOULD TAKE PLACE IN
@@ -88,8 +97,9 @@ struct FurnitureStripperTests {
 
   /// Without the `pages` stage the furniture stage finds the pages itself.
   @Test func worksWithoutThePagesStage() throws {
-    let run = try FurnitureRun("SECRET\nPAGE 01 STATE 000001\nBODY.\nSECRET\n\nSECRET\nPAGE 02 STATE 000001\nMORE.\n",
-                               stages: [.furniture])
+    let run = try FurnitureRun(
+      "SECRET\nPAGE 01 STATE 000001\nBODY.\nSECRET\n\nSECRET\nPAGE 02 STATE 000001\nMORE.\n",
+      stages: [.furniture])
     #expect(run.kept == ["BODY.", "MORE."])
     #expect(run.document.pages.isEmpty)
   }
@@ -97,7 +107,8 @@ struct FurnitureStripperTests {
   /// A short line that no format knows but that heads two pages is a running head (repetition
   /// plus position); the prose between the heads stays.
   @Test func repeatedHeadingOnTwoPagesIsTakenAsRunningHead() throws {
-    let run = try FurnitureRun("""
+    let run = try FurnitureRun(
+      """
       PAGE 01 STATE 000001
       AMEMBASSY ROME FILE
       1. THE FIRST PAGE HAS A PARAGRAPH OF ORDINARY PROSE IN IT.
@@ -107,6 +118,85 @@ struct FurnitureStripperTests {
       """)
     #expect(run.removed.filter { $0 == "AMEMBASSY ROME FILE" }.count == 2)
     #expect(run.kept.count == 2)
+  }
+
+  /// A page printed twice repeats its short heading at a page top, but with the same body
+  /// around it: that is a duplicate for the `dedupe` stage, not a running head.
+  @Test func duplicatedPageKeepsItsHeading() throws {
+    let page = "GULF\n1. THE SAME PARAGRAPH OF ORDINARY PROSE APPEARS ON BOTH COPIES.\n"
+    let run = try FurnitureRun("PAGE 01 STATE 000001\n" + page + "PAGE 02 STATE 000001\n" + page)
+    #expect(run.removed == ["PAGE 01 STATE 000001", "PAGE 02 STATE 000001"])
+    #expect(run.kept.filter { $0 == "GULF" }.count == 2)
+  }
+
+  /// Hyphenated names in a sentence are not office codes.
+  @Test func aircraftNamesAreNotRouting() throws {
+    let run = try FurnitureRun("1. BODY.\nT-28S, A-1S AND C-47S\n2. BODY.\n")
+    #expect(run.removed.isEmpty)
+  }
+
+  /// Stamps that carry several phrases on one line: modern FOIA footers, the archive's
+  /// systematic-review line, a release status with its exemptions, a NARA stamp.
+  @Test func oneLineReleaseStampsGo() throws {
+    let run = try FurnitureRun(
+      """
+      RELEASED IN PART B1, 1.4(D)
+      UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05768562 Date: 08/31/2015
+      1. THE UNITED STATES DEPARTMENT OF STATE HAS DECIDED TO ACT ON THE REQUEST.
+      DATE/CASE ID: 12 MAR 2001 200100123
+      Margaret P. Grafeld Declassified/Released US Department of State EO Systematic Review 30 JUN 2005
+      NARA, Date 5/12/04
+      2. THE CASE NO LONGER NEEDS REVIEW.
+      DECLASSIFIED] AS TO THE PLAN, WHICH THE PRISONERS WERE
+      RELEASED IN PART BECAUSE OF THE TALKS.
+      REVIEWED BY THE COMMITTEE AND
+      """)
+    run.expect(
+      stripped: [
+        "RELEASED IN PART B1, 1.4(D)",
+        "UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05768562 Date: 08/31/2015",
+        "DATE/CASE ID: 12 MAR 2001 200100123",
+        "Margaret P. Grafeld Declassified/Released US Department of State EO Systematic Review 30 JUN 2005",
+        "NARA, Date 5/12/04",
+      ],
+      kept: [
+        "1. THE UNITED STATES DEPARTMENT OF STATE HAS DECIDED TO ACT ON THE REQUEST.",
+        "2. THE CASE NO LONGER NEEDS REVIEW.", "DECLASSIFIED] AS TO THE PLAN, WHICH THE PRISONERS WERE",
+        "RELEASED IN PART BECAUSE OF THE TALKS.", "REVIEWED BY THE COMMITTEE AND",
+      ])
+    let metadata = run.document.metadata
+    #expect(metadata.releaseStatus == "RELEASED IN PART")
+    #expect(metadata.exemptions == ["B1", "1.4(D)"])
+    #expect(metadata.caseID == "F-2014-20439")
+    #expect(metadata.reviewDate == "08/31/2015")
+    #expect(metadata.controlNumbers == ["C05768562"])
+  }
+
+  /// Continuation heads of paper telegrams and end marks go; a signature with a misread letter
+  /// (`RU5K`) is a word, not a control number, and stays.
+  @Test func continuationHeadsAndEndMarks() throws {
+    let run = try FurnitureRun(
+      """
+      1. FIRST PAGE TEXT OF THE TELEGRAM GOES HERE.
+
+      -2- BANGKOK 412, AUGUST 17
+      2. SECOND PAGE TEXT.
+
+      -3- STATE 1250
+      3. THIRD PAGE TEXT.
+      RU5K
+
+      NNNN
+      << END OF DOCUMENT >>
+      """)
+    run.expect(
+      stripped: ["-2- BANGKOK 412, AUGUST 17", "-3- STATE 1250", "NNNN", "<< END OF DOCUMENT >>"],
+      kept: [
+        "1. FIRST PAGE TEXT OF THE TELEGRAM GOES HERE.", "2. SECOND PAGE TEXT.", "3. THIRD PAGE TEXT.",
+        "RU5K",
+      ])
+    #expect(run.document.pages.map(\.number) == [1, 2, 3])  // page 1 inferred from page 2
+    #expect(run.document.metadata.originator == "BANGKOK")
   }
 
   /// Hostile input: binary junk, very long lines, and lines of only punctuation never crash

@@ -59,7 +59,8 @@ struct PageSplitterTests {
 
   /// When heads disagree, the number that continues the sequence wins.
   @Test func conflictingMarkersFollowTheSequence() throws {
-    let document = try Self.split("""
+    let document = try Self.split(
+      """
       PAGE 01 OF 02 STATE 415364 0000002
       TEXT ONE.
       PAGE 02 OF 07 STATE 415364 0000002
@@ -68,6 +69,7 @@ struct PageSplitterTests {
       """)
     #expect(document.pages.map(\.number) == [1, 2])
     #expect(document.pages.map(\.total) == [2, 7])
+    #expect(document.notes.contains { $0.contains("disagree on the page count (2, 7)") })
   }
 
   @Test func formFeedsStartPages() throws {
@@ -79,7 +81,8 @@ struct PageSplitterTests {
 
   /// A foot banner and the next head banner with no page head between them still break the page.
   @Test func bannerPairsBreakPages() throws {
-    let document = try Self.split("CONFIDENTIAL\nTEXT ONE.\nCONFIDENTIAL\n\nCONFIDENTIAL\nTEXT TWO.\nCONFIDENTIAL\n")
+    let document = try Self.split(
+      "CONFIDENTIAL\nTEXT ONE.\nCONFIDENTIAL\n\nCONFIDENTIAL\nTEXT TWO.\nCONFIDENTIAL\n")
     #expect(document.pages.count == 2)
     #expect(document.pages[1].boundary == "banner")
     #expect(document.lines.first { $0.text == "TEXT TWO." }?.page == 1)
@@ -95,7 +98,9 @@ struct PageSplitterTests {
   /// Pages cover the input in order and every line knows its page.
   @Test func pagesTileTheInput() throws {
     var text = ""
-    for page in 1...6 { text += "SECRET\nPAGE 0\(page) OF 06 STATE 000123\n\(page). TEXT OF THE PAGE.\nSECRET\n" }
+    for page in 1...6 {
+      text += "SECRET\nPAGE 0\(page) OF 06 STATE 000123\n\(page). TEXT OF THE PAGE.\nSECRET\n"
+    }
     let document = try Self.split(text)
     #expect(document.pages.count == 6)
     #expect(document.pages.map(\.number) == [1, 2, 3, 4, 5, 6])

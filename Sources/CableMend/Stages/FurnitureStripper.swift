@@ -34,12 +34,16 @@ public struct FurnitureStripper: Stage {
     for index in judgement.verdicts.indices {
       guard let verdict = judgement.verdicts[index] else { continue }
       let line = document.lines[index]
-      let evidence = [Edit.Evidence("kind", verdict.kind.rawValue), Edit.Evidence("matched", verdict.detail),
-                      Edit.Evidence("signals", verdict.signals.joined(separator: ",")),
-                      Edit.Evidence("page", String(judgement.page[index] + 1))]
-      document.edits.append(Edit(stage: .furniture, kind: .remove, source: line.source, before: line.text,
-                                 after: "", reason: verdict.reason, confidence: verdict.confidence,
-                                 evidence: evidence))
+      let evidence = [
+        Edit.Evidence("kind", verdict.kind.rawValue), Edit.Evidence("matched", verdict.detail),
+        Edit.Evidence("signals", verdict.signals.joined(separator: ",")),
+        Edit.Evidence("page", String(judgement.page[index] + 1)),
+      ]
+      document.edits.append(
+        Edit(
+          stage: .furniture, kind: .remove, source: line.source, before: line.text,
+          after: "", reason: verdict.reason, confidence: verdict.confidence,
+          evidence: evidence))
       let match = FormatMatch(kind: verdict.kind, strong: true, detail: verdict.detail)
       FurnitureMetadata.record(line.text, as: match, previousKind: previousKind, into: &document.metadata)
       previousKind = verdict.kind

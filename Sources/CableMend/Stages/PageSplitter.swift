@@ -22,6 +22,14 @@ public struct PageSplitter: Stage {
     for (index, page) in layout.pageIndices(lineCount: document.lines.count).enumerated() {
       document.lines[index].page = page
     }
+    // Totals are recorded as printed; when heads disagree (`OF 02` and `OF 07`) the user should
+    // know that the count of missing pages rests on a misread number.
+    let totals = document.pages.compactMap(\.total)
+    if Set(totals).count > 1 {
+      let list = totals.map { "\($0)" }.joined(separator: ", ")
+      document.notes.append(
+        "page heads disagree on the page count (\(list)); each page keeps the total it prints")
+    }
   }
 
   static func pageInfos(_ layout: PageLayout, lines: [TextLine]) -> [PageInfo] {

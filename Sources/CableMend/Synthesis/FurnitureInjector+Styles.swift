@@ -16,14 +16,17 @@ struct GoldCable: Sendable {
     for line in gold.split(separator: "\n").prefix(40) {
       let tokens = line.split(separator: " ").map(String.init)
       if tokens.count >= 3, tokens.count <= 6, tokens.contains(where: { $0.count == 7 && $0.hasSuffix("Z") }),
-         let group = tokens.first(where: { $0.count == 7 && $0.hasSuffix("Z") }) {
+        let group = tokens.first(where: { $0.count == 7 && $0.hasSuffix("Z") })
+      {
         dateTimeGroup = group
         year = Int(tokens.last ?? "") ?? year
       }
       let text = String(line)
       if let banner = banners.first(where: { text.hasPrefix($0 + " ") }), let last = tokens.last,
-         last.allSatisfy(\.isNumber) {
-        let origin = text.dropFirst(banner.count + 1).dropLast(last.count).trimmingCharacters(in: .whitespaces)
+        last.allSatisfy(\.isNumber)
+      {
+        let origin = text.dropFirst(banner.count + 1).dropLast(last.count).trimmingCharacters(
+          in: .whitespaces)
         guard !origin.isEmpty, origin.allSatisfy({ $0.isLetter || $0 == " " }) else { continue }
         classification = banner
         originator = origin
@@ -62,7 +65,8 @@ struct StyleContext: Sendable {
     let coin = r.chance(0.5)
     formFeeds = style == .archiveCopy || (style == .foiaRelease && coin)
     control = String(format: "%07d", Int(r.next() % 9_000) + 1)
-    archiveNumber = "P" + String(format: "%06d", Int(r.next() % 999_999)) + "-"
+    archiveNumber =
+      "P" + String(format: "%06d", Int(r.next() % 999_999)) + "-"
       + String(format: "%04d", Int(r.next() % 9_999))
     reviewWording = Int(r.next() % 3)
     let reviewers = ["HAROLD W KEENE", "J. MARTINSON", "ALICE B. ROURKE", "T. OKAFOR", "R. DELACROIX"]
@@ -84,18 +88,26 @@ struct StyleContext: Sendable {
     case .outgoingState:
       var lines = [cable.classification]
       if random.chance(0.6) { lines += ["Department of State", "S/S-O", "OUTGOING"] }
-      lines.append("PAGE \(two(page)) OF \(two(pageCount)) \(cable.originator) \(cable.paddedNumber) \(control)")
+      lines.append(
+        "PAGE \(two(page)) OF \(two(pageCount)) \(cable.originator) \(cable.paddedNumber) \(control)")
       lines += [digits(4), "SS" + digits(5)]
       if page == 1 {
-        lines += ["ORIGIN SS-00", "INFO LOG-00 \(pick(["EAP-00", "NEA-01", "AF-00"])) SSO-00 /00\(digits(1))R"]
+        lines += [
+          "ORIGIN SS-00", "INFO LOG-00 \(pick(["EAP-00", "NEA-01", "AF-00"])) SSO-00 /00\(digits(1))R",
+        ]
       }
       return lines
     case .incomingTelegram:
-      var lines = [cable.classification, "PAGE \(two(page)) \(cable.originator) \(cable.paddedNumber) \(cable.dateTimeGroup)"]
+      var lines = [
+        cable.classification,
+        "PAGE \(two(page)) \(cable.originator) \(cable.paddedNumber) \(cable.dateTimeGroup)",
+      ]
       if page == 1 {
-        lines += ["ACTION \(pick(["NEA", "EA", "AF", "EUR"]))-\(two(Int(random.next() % 20)))",
-                  "INFO OCT-01 ISO-00 SS-15 NSC-05 CIAE-00 DODE-00 PM-03 /0\(digits(2)) W",
-                  "------------------\(digits(6)) \(cable.dateTimeGroup) /\(digits(2))"]
+        lines += [
+          "ACTION \(pick(["NEA", "EA", "AF", "EUR"]))-\(two(Int(random.next() % 20)))",
+          "INFO OCT-01 ISO-00 SS-15 NSC-05 CIAE-00 DODE-00 PM-03 /0\(digits(2)) W",
+          "------------------\(digits(6)) \(cable.dateTimeGroup) /\(digits(2))",
+        ]
       }
       return lines
     case .foiaRelease:
@@ -103,8 +115,11 @@ struct StyleContext: Sendable {
       if page == 1 { lines = releaseBlock() + lines }
       return lines
     case .damagedScan:
-      return [damagedBanner(), "\(pick(["PACE", "PAGE", "PAGF"])) \(pick(["0", "O"]))\(page) OF 0\(pageCount) "
-              + "\(cable.originator) \(cable.paddedNumber)", digits(4)]
+      return [
+        damagedBanner(),
+        "\(pick(["PACE", "PAGE", "PAGF"])) \(pick(["0", "O"]))\(page) OF 0\(pageCount) "
+          + "\(cable.originator) \(cable.paddedNumber)", digits(4),
+      ]
     case .archiveCopy:
       var lines: [String] = []
       if page == 1 { lines += [pick(["INCOMING TELEGRAM", "Department of State TELEGRAM"]), "ACTION COPY"] }
@@ -119,14 +134,19 @@ struct StyleContext: Sendable {
       let handling = "NOT TO BE REPRODUCED WITHOUT THE AUTHORIZATION OF THE EXECUTIVE SECRETARY"
       let split = random.chance(0.5)
       return (random.chance(0.5) ? ["ALERT COPY"] : []) + [cable.classification]
-        + (split ? ["NOT TO BE REPRODUCED WITHOUT THE", "AUTHORIZATION OF THE EXECUTIVE SECRETARY"] : [handling])
+        + (split
+          ? ["NOT TO BE REPRODUCED WITHOUT THE", "AUTHORIZATION OF THE EXECUTIVE SECRETARY"] : [handling])
     case .incomingTelegram:
       return [cable.classification]
     case .foiaRelease:
       return [cable.classification, "- \(page) -"]
     case .damagedScan:
-      return [damagedBanner()] + (random.chance(0.4) ? ["NOT TO BE REPRODUCED WITHOUT", "THE AUTHORIZATION OF THE",
-                                                       "EXECUTIVE SECRETARY"] : [])
+      return [damagedBanner()]
+        + (random.chance(0.4)
+          ? [
+            "NOT TO BE REPRODUCED WITHOUT", "THE AUTHORIZATION OF THE",
+            "EXECUTIVE SECRETARY",
+          ] : [])
     case .archiveCopy:
       return [cable.classification]
     }
@@ -144,13 +164,20 @@ struct StyleContext: Sendable {
     let caseID = "\(pick(["M", "F", "EO"]))-\(2000 + Int(random.next() % 9))-\(digits(5))"
     switch reviewWording {
     case 0:
-      return ["RELEASED IN PART", "B1, 1.4(D)", "UNITED STATES DEPARTMENT OF STATE",
-              "REVIEW AUTHORITY: \(reviewer)", "DATE/CASE ID: \(date) \(caseID)"]
+      return [
+        "RELEASED IN PART", "B1, 1.4(D)", "UNITED STATES DEPARTMENT OF STATE",
+        "REVIEW AUTHORITY: \(reviewer)", "DATE/CASE ID: \(date) \(caseID)",
+      ]
     case 1:
-      return ["RELEASED IN FULL", "United States Department of State", "Office of FOI, Privacy, & Classification Review",
-              "Reviewed by: \(reviewer)", "Date: \(date)", "Case ID: \(caseID)"]
+      return [
+        "RELEASED IN FULL", "United States Department of State",
+        "Office of FOI, Privacy, & Classification Review",
+        "Reviewed by: \(reviewer)", "Date: \(date)", "Case ID: \(caseID)",
+      ]
     default:
-      return ["DECLASSIFIED", "Authority NND \(digits(6))", "NARA, Date \(date)", "CAPTION REMOVED BY S/S ON", date]
+      return [
+        "DECLASSIFIED", "Authority NND \(digits(6))", "NARA, Date \(date)", "CAPTION REMOVED BY S/S ON", date,
+      ]
     }
   }
 

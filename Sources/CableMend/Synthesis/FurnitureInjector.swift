@@ -44,8 +44,10 @@ public struct FurnitureInjector: Sendable {
     /// Chance of a blank line after each injected line.
     public var blankAfterFurniture: Double
 
-    public init(wrapWidth: Int = 69, linesPerPage: ClosedRange<Int> = 24...40, damage: Double = 0.15,
-                blankAfterFurniture: Double = 0.5) {
+    public init(
+      wrapWidth: Int = 69, linesPerPage: ClosedRange<Int> = 24...40, damage: Double = 0.15,
+      blankAfterFurniture: Double = 0.5
+    ) {
       self.wrapWidth = wrapWidth
       self.linesPerPage = linesPerPage
       self.damage = damage
@@ -103,8 +105,10 @@ public struct FurnitureInjector: Sendable {
       let number = index + 1
       let top = context.top(page: number)
       for (position, text) in top.enumerated() {
-        out.add(damaged(text, &context.random), furniture: true, formFeed: position == 0 && index > 0
-                  && context.formFeeds)
+        out.add(
+          damaged(text, &context.random), furniture: true,
+          formFeed: position == 0 && index > 0
+            && context.formFeeds)
         if context.random.chance(options.blankAfterFurniture) { out.add("", furniture: false) }
       }
       if top.isEmpty && index > 0 && context.formFeeds { out.pendingFormFeed = true }
@@ -121,8 +125,9 @@ public struct FurnitureInjector: Sendable {
         if context.random.chance(options.blankAfterFurniture) { out.add("", furniture: false) }
       }
     }
-    return Result(style: chosen, text: out.text, lines: out.lines, lineRanges: out.ranges,
-                  isFurniture: out.isFurniture, pageCount: pages.count)
+    return Result(
+      style: chosen, text: out.text, lines: out.lines, lineRanges: out.ranges,
+      isFurniture: out.isFurniture, pageCount: pages.count)
   }
 
   /// Header lines and body paragraphs, each hard-wrapped; one blank line between paragraphs.

@@ -12,6 +12,8 @@ enum FurnitureKind: String, Sendable, Hashable {
   case caption = "caption-removed stamp"
   case controlNumber = "control number"
   case date = "date stamp"
+  /// A line no format knows, found by repetition at page edges.
+  case runningHead = "running head"
 }
 
 /// A line's match against the known formats of cable and FOIA furniture.
@@ -43,15 +45,19 @@ enum FurnitureFormats {
     "SECRET NOFORN", "CONFIDENTIAL NOFORN", "SENSITIVE BUT UNCLASSIFIED",
   ]
   /// ``banners`` normalised once, and shortest first for reading pieces.
-  static let bannerLetters: [(name: String, letters: [UInt8])] = banners.map { ($0, FurnitureText.letters($0)) }
+  static let bannerLetters: [(name: String, letters: [UInt8])] = banners.map {
+    ($0, FurnitureText.letters($0))
+  }
   static let bannerLettersShortestFirst = bannerLetters.sorted { $0.letters.count < $1.letters.count }
   /// Every word of every long phrase, to skip phrases a line shares no words with.
   static let phraseWords: Set<[UInt8]> = Set(phrases.flatMap { $0.text.split(separator: 32).map(Array.init) })
 
   /// Pieces of banners that are also ordinary words, so they never count on their own.
   static let commonWordPieces: Set<[UInt8]> = Set(
-    ["CLASS", "CLASSIFIED", "LIMITED", "OFFICIAL", "OFFICIAL USE", "LIMITED OFFICIAL", "DENT",
-     "FIDE", "ASSIFIED", "SENSITIVE", "CONFIDENT", "SECRET N"].map { FurnitureText.letters($0) })
+    [
+      "CLASS", "CLASSIFIED", "LIMITED", "OFFICIAL", "OFFICIAL USE", "LIMITED OFFICIAL", "DENT",
+      "FIDE", "ASSIFIED", "SENSITIVE", "CONFIDENT", "SECRET N",
+    ].map { FurnitureText.letters($0) })
 
   static let phrases: [Phrase] = [
     Phrase("DEPARTMENT OF STATE", .stamp), Phrase("UNITED STATES DEPARTMENT OF STATE", .stamp),
@@ -61,6 +67,7 @@ enum FurnitureFormats {
     Phrase("INCOMING TELEGRAM", .stamp), Phrase("TELEGRAM", .stamp), Phrase("ALERT COPY", .stamp),
     Phrase("ACTION COPY", .stamp), Phrase("INFO COPY", .stamp), Phrase("EXECUTIVE SECRETARIAT", .stamp),
     Phrase("OPERATIONS CENTER", .stamp), Phrase("NATIONAL ARCHIVES", .stamp),
+    Phrase("NNNN", .stamp), Phrase("END OF DOCUMENT", .stamp), Phrase("END OF MESSAGE", .stamp),
     Phrase("NOT TO BE REPRODUCED WITHOUT THE AUTHORIZATION OF THE EXECUTIVE SECRETARY", .handling),
     Phrase("ORIGINAL TO BE FILED IN DECENTRALIZED FILES", .handling),
     Phrase("OFFICE OF FOI PRIVACY AND CLASSIFICATION REVIEW", .review),
@@ -89,7 +96,8 @@ enum FurnitureFormats {
     Label("CASE ID", .review, strong: true), Label("DATE CASE ID", .review, strong: true),
     Label("FOIA CASE", .review, strong: true), Label("CAPTION REMOVED BY", .caption, strong: true),
     Label("DECLASSIFIED AUTHORITY", .release, strong: true), Label("AUTHORITY NND", .release, strong: true),
-    Label("NARA DATE", .release, strong: true), Label("DATE", .review, strong: false),
+    Label("NARA DATE", .release, strong: true), Label("CASE NO", .review, strong: true),
+    Label("DATE", .review, strong: false),
     Label("DOC NO", .controlNumber, strong: false),
   ]
 
@@ -101,18 +109,35 @@ enum FurnitureFormats {
     let tokens = FurnitureText.tokens(text)
     // Furniture lines are short; the longest known is the 72-character handling line.
     guard !tokens.isEmpty, tokens.count <= 14, text.utf8.count <= 110 else { return nil }
-    if let marker = PageMarker(tokens) { return FormatMatch(kind: .pageMarker, strong: true, detail: marker.detail) }
+    if let marker = PageMarker(tokens) {
+      return FormatMatch(kind: .pageMarker, strong: true, detail: marker.detail)
+    }
     if isRouting(tokens) { return FormatMatch(kind: .routing, strong: true, detail: "office codes") }
-    if isExemptionList(tokens) { return FormatMatch(kind: .exemptions, strong: true, detail: "exemption codes") }
+    if let release = releaseWithExemptions(tokens) { return release }
+    if isExemptionList(tokens) {
+      return FormatMatch(kind: .exemptions, strong: true, detail: "exemption codes")
+    }
     let folded = FurnitureText.folded(text)
     if let banner = wholeBanner(folded) { return banner }
     let hasColon = text.contains(":")
-    // A sentence that opens with a label's words (`CASE ID NOTED IN REFTEL.`) is not a stamp.
-    let sentence = text.hasSuffix(".") && !hasColon && !text.contains(where: \.isNumber)
-    if !sentence, let label = labelMatch(folded, hasColon: hasColon), label.strong { return label }
-    if let phrase = wholePhrase(folded) { return phrase }
+    // A stamp's label is followed by a colon or by a number (`Case ID: 9300158B`, `Authority
+    // NND 969000`); a wrapped sentence that opens with a label's words (`REVIEWED BY THE
+    // COMMITTEE AND`, `CASE ID NOTED IN REFTEL.`) has neither. The caption stamp is the
+    // exception: its date is often broken onto the next line.
+    let hasDigit = text.contains(where: \.isNumber)
+    let sentence = !hasColon && !hasDigit
+    if let label = labelMatch(folded, hasColon: hasColon), label.strong,
+      !sentence || label.kind == .caption
+    {
+      return label
+    }
+    if let phrase = wholePhrase(folded) ?? embeddedStamp(folded) ?? foiaFooter(folded) { return phrase }
     if HeaderLines.isHeaderContent(text, tokens: tokens) { return nil }
-    if let piece = bannerPiece(folded) ?? phrasePiece(folded) ?? (sentence ? nil : labelMatch(folded, hasColon: hasColon)) { return piece }
+    if let piece = bannerPiece(folded) ?? phrasePiece(folded)
+      ?? (sentence ? nil : labelMatch(folded, hasColon: hasColon))
+    {
+      return piece
+    }
     if isLoneDate(tokens) { return FormatMatch(kind: .date, strong: false, detail: "date alone") }
     if isLoneCode(tokens) { return FormatMatch(kind: .controlNumber, strong: false, detail: "code alone") }
     return nil
@@ -122,7 +147,8 @@ enum FurnitureFormats {
     guard spaced.count >= 4, spaced.count <= 40 else { return nil }
     // A letter-spaced banner (`S E C R E T`) reads as the word.
     let singles = spaced.split(separator: 32)
-    let folded = singles.count >= 4 && singles.allSatisfy({ $0.count == 1 }) ? spaced.filter { $0 != 32 } : spaced
+    let folded =
+      singles.count >= 4 && singles.allSatisfy({ $0.count == 1 }) ? spaced.filter { $0 != 32 } : spaced
     guard folded.count <= 30 else { return nil }
     for banner in bannerLetters {
       // Banner words are long and distinctive, so they tolerate more damage than other phrases.
@@ -143,8 +169,11 @@ enum FurnitureFormats {
       // A one-letter slip turns many short pieces into words, so a misread piece must be long,
       // and below ten letters it is only weak evidence.
       let distance = FurnitureText.substringDistance(folded, in: banner.letters)
-      if distance == 0 || (distance == 1 && folded.count >= 8 && !isPieceWithExtraLetter(folded, banner.letters)) {
-        let strong = (distance == 0 ? folded.count >= 4 : folded.count >= 10) && !commonWordPieces.contains(folded)
+      if distance == 0
+        || (distance == 1 && folded.count >= 8 && !isPieceWithExtraLetter(folded, banner.letters))
+      {
+        let strong =
+          (distance == 0 ? folded.count >= 4 : folded.count >= 10) && !commonWordPieces.contains(folded)
         return FormatMatch(kind: .bannerFragment, strong: strong, detail: banner.name)
       }
     }
@@ -170,14 +199,18 @@ enum FurnitureFormats {
     for entry in labels where folded.count > entry.label.count {
       let head = Array(folded.prefix(entry.label.count))
       let long = entry.label.count >= 8
-      let limit = long || (hasColon && entry.label.count >= 4) ? max(1, FurnitureText.tolerance(entry.label.count)) : 0
-      guard head == entry.label || (limit > 0 && startsAlike(head, entry.label)
-                                    && FurnitureText.distance(head, entry.label, limit: limit) <= limit)
+      let limit =
+        long || (hasColon && entry.label.count >= 4) ? max(1, FurnitureText.tolerance(entry.label.count)) : 0
+      guard
+        head == entry.label
+          || (limit > 0 && startsAlike(head, entry.label)
+            && FurnitureText.distance(head, entry.label, limit: limit) <= limit)
       else { continue }
       // The label must end at a word boundary (`DATE` opens `DATE 05 28 95`, not `DATELINE`).
       guard folded[entry.label.count] == 32 else { continue }
-      return FormatMatch(kind: entry.kind, strong: entry.strong,
-                         detail: String(decoding: entry.label, as: UTF8.self))
+      return FormatMatch(
+        kind: entry.kind, strong: entry.strong,
+        detail: String(decoding: entry.label, as: UTF8.self))
     }
     return nil
   }
@@ -198,7 +231,8 @@ enum FurnitureFormats {
       // A line that shares few words with a long phrase cannot be within its tolerance.
       if words.count >= 4 && known * 2 < words.count { continue }
       if FurnitureText.distance(folded, phrase.text, limit: limit) <= limit {
-        return FormatMatch(kind: phrase.kind, strong: true, detail: String(decoding: phrase.text, as: UTF8.self))
+        return FormatMatch(
+          kind: phrase.kind, strong: true, detail: String(decoding: phrase.text, as: UTF8.self))
       }
     }
     return nil
@@ -212,15 +246,18 @@ enum FurnitureFormats {
     guard known * 2 >= words.count else { return nil }
     for phrase in phrases where phrase.text.count > folded.count + 2 {
       if FurnitureText.substringDistance(folded, in: phrase.text) <= FurnitureText.tolerance(folded.count) {
-        return FormatMatch(kind: phrase.kind, strong: false,
-                           detail: "piece of " + String(decoding: phrase.text, as: UTF8.self))
+        return FormatMatch(
+          kind: phrase.kind, strong: false,
+          detail: "piece of " + String(decoding: phrase.text, as: UTF8.self))
       }
     }
     return nil
   }
 
-  static let routingOpeners: [[UInt8]] = ["ORIGIN", "INFO", "ACTION", "DISTR", "DIST", "DISTRIBUTION", "ORIG"]
-    .map { Array($0.utf8) }
+  static let routingOpeners: [[UInt8]] = [
+    "ORIGIN", "INFO", "ACTION", "DISTR", "DIST", "DISTRIBUTION", "ORIG",
+  ]
+  .map { Array($0.utf8) }
 
   /// `INFO LOG-00 AB3-00 350-00 /001R`, `ORIGIN SS-00`, `ACTION NEA-10`, and continuation lines
   /// of office codes. The cable's own `INFO AMEMBASSY ...` addressee line has no office codes.
@@ -240,7 +277,15 @@ enum FurnitureFormats {
     if tokens.first.map({ $0.hasPrefix("-----") }) == true {
       return rest.dropFirst().allSatisfy { $0.contains(where: \.isNumber) || $0.hasPrefix("/") }
     }
-    return codes >= 3 && codes * 4 >= rest.count * 3
+    // A line of codes alone continues a distribution list: it needs the `-NN` office numbers
+    // that `T-28S` or `C-130` in a sentence lack.
+    let officeNumbers = rest.filter { token in
+      let core = token.trimmingCharacters(in: ["[", "]", ","])
+      guard let dash = core.lastIndex(of: "-") else { return false }
+      let digits = core[core.index(after: dash)...]
+      return digits.count == 2 && digits.allSatisfy(\.isNumber)
+    }.count
+    return codes >= 3 && officeNumbers >= 3 && codes * 4 >= rest.count * 3
   }
 
   static func isOfficeCode(_ token: String) -> Bool {
@@ -286,13 +331,14 @@ enum FurnitureFormats {
 
   static func isLoneDate(_ tokens: [String]) -> Bool {
     guard tokens.count == 1 else { return false }
-    let token = String(tokens[0].map { char -> Character in
-      switch char {
-      case "l", "L", "I": return "1"
-      case "O": return "0"
-      default: return char
-      }
-    })
+    let token = String(
+      tokens[0].map { char -> Character in
+        switch char {
+        case "l", "L", "I": return "1"
+        case "O": return "0"
+        default: return char
+        }
+      })
     let parts = token.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
     guard parts.count == 3, token.count >= 6 else { return false }
     return parts.allSatisfy { $0.allSatisfy(\.isNumber) && (1...4).contains($0.count) }
@@ -304,8 +350,11 @@ enum FurnitureFormats {
     return tokens.allSatisfy { token in
       guard (1...14).contains(token.count), token.contains(where: \.isNumber) else { return false }
       guard let last = token.last, last.isLetter || last.isNumber else { return false }
+      // More letters than digits is a word with a misread letter (`RU5K`), not a code.
       let letters = token.filter(\.isLetter).count
-      return letters <= 4 && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+      let digits = token.filter(\.isNumber).count
+      return letters <= 4 && letters <= digits
+        && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
     }
   }
 }

@@ -36,17 +36,19 @@ struct FurnitureJudgement: Sendable {
         var signals = ["format"]
         if heads.pagesByLine[index] != nil { signals.append("repetition") }
         if edge[index] { signals.append("position") }
-        verdicts[index] = FurnitureVerdict(kind: format.kind, detail: format.detail, signals: signals,
-                                           confidence: signals.count > 1 ? 0.99 : 0.95)
-      } else if let pages = heads.pagesByLine[index] {
-        let kind = formats[index]?.kind ?? .stamp
-        let where_ = "recurs at the edge of pages " + pages.map { String($0 + 1) }.joined(separator: ", ")
         verdicts[index] = FurnitureVerdict(
-          kind: kind, detail: formats[index].map { $0.detail + "; " + where_ } ?? where_,
+          kind: format.kind, detail: format.detail, signals: signals,
+          confidence: signals.count > 1 ? 0.99 : 0.95)
+      } else if let pages = heads.pagesByLine[index] {
+        let kind = formats[index]?.kind ?? .runningHead
+        let location = "recurs at the edge of pages " + pages.map { String($0 + 1) }.joined(separator: ", ")
+        verdicts[index] = FurnitureVerdict(
+          kind: kind, detail: formats[index].map { $0.detail + "; " + location } ?? location,
           signals: (formats[index] == nil ? [] : ["format"]) + ["repetition", "position"], confidence: 0.9)
       } else if let format = formats[index], heads.repeatedWeak.contains(index) {
-        verdicts[index] = FurnitureVerdict(kind: format.kind, detail: format.detail + "; recurs in the document",
-                                           signals: ["format", "repetition"], confidence: 0.85)
+        verdicts[index] = FurnitureVerdict(
+          kind: format.kind, detail: format.detail + "; recurs in the document",
+          signals: ["format", "repetition"], confidence: 0.85)
       }
     }
     acceptConnectedWeakLines(lines, formats: formats)
@@ -65,8 +67,9 @@ struct FurnitureJudgement: Sendable {
         let above = position > 0 ? nonBlank[position - 1] : nil
         let below = position + 1 < nonBlank.count ? nonBlank[position + 1] : nil
         guard connects(above, to: index) || connects(below, to: index) else { continue }
-        verdicts[index] = FurnitureVerdict(kind: format.kind, detail: format.detail,
-                                           signals: ["format", "position"], confidence: 0.8)
+        verdicts[index] = FurnitureVerdict(
+          kind: format.kind, detail: format.detail,
+          signals: ["format", "position"], confidence: 0.8)
         changed = true
       }
     }

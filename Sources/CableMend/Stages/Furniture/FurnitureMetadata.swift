@@ -8,13 +8,17 @@ enum FurnitureMetadata {
 
   /// Records one removed line. `previousKind` is the kind of the line removed just before it,
   /// so that a date broken off a caption stamp rejoins it.
-  static func record(_ text: String, as match: FormatMatch, previousKind: FurnitureKind?,
-                     into metadata: inout CableMetadata) {
+  static func record(
+    _ text: String, as match: FormatMatch, previousKind: FurnitureKind?,
+    into metadata: inout CableMetadata
+  ) {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     switch match.kind {
     case .pageMarker:
       guard let marker = PageMarker(FurnitureText.tokens(text)) else { return }
-      if let number = marker.number, !metadata.pageNumbers.contains(number) { metadata.pageNumbers.append(number) }
+      if let number = marker.number, !metadata.pageNumbers.contains(number) {
+        metadata.pageNumbers.append(number)
+      }
       metadata.pageTotal = metadata.pageTotal ?? marker.total
       metadata.originator = metadata.originator ?? marker.originator
       metadata.telegramNumber = metadata.telegramNumber ?? marker.telegramNumber
@@ -27,7 +31,7 @@ enum FurnitureMetadata {
     case .routing:
       metadata.routingLines.append(trimmed)
     case .release:
-      metadata.releaseStatus = metadata.releaseStatus ?? trimmed
+      recordRelease(trimmed, label: match.detail, into: &metadata)
     case .exemptions:
       for token in FurnitureText.tokens(text) {
         let code = token.trimmingCharacters(in: [",", ";", "."])
@@ -41,7 +45,7 @@ enum FurnitureMetadata {
       metadata.captionsRemoved[metadata.captionsRemoved.count - 1] += " " + trimmed
     case .controlNumber:
       metadata.controlNumbers.append(trimmed)
-    case .stamp, .handling, .date:
+    case .stamp, .handling, .date, .runningHead:
       metadata.stamps.append(trimmed)
     }
   }
@@ -58,8 +62,46 @@ enum FurnitureMetadata {
     case "REVIEW AUTHORITY", "REVIEWED BY": metadata.reviewAuthority = metadata.reviewAuthority ?? value
     case "CASE ID", "FOIA CASE": metadata.caseID = metadata.caseID ?? value
     case "DATE": metadata.reviewDate = metadata.reviewDate ?? value
+    case "DATE CASE ID":
+      let parts = FurnitureText.tokens(value)
+      metadata.reviewDate = metadata.reviewDate ?? parts.first
+      if parts.count >= 2 { metadata.caseID = metadata.caseID ?? parts.last }
+    case "CASE NO": metadata.caseID = metadata.caseID ?? FurnitureText.tokens(value).first
+    case "FOIA FOOTER":
+      let fields = footerFields(text)
+      metadata.caseID = metadata.caseID ?? fields["CASE"]
+      metadata.reviewDate = metadata.reviewDate ?? fields["DATE"]
+      if let doc = fields["DOC"] { metadata.controlNumbers.append(doc) }
+      metadata.stamps.append(text)
     default: metadata.stamps.append(text)
     }
+  }
+
+  /// `RELEASED IN PART B1, 1.4(D)`: the status, and any exemption codes after it.
+  private static func recordRelease(_ text: String, label: String, into metadata: inout CableMetadata) {
+    let codes = FurnitureText.tokens(text).map { $0.trimmingCharacters(in: [",", ";", "."]) }
+      .flatMap { $0.split(separator: ",").map(String.init) }
+      .filter { FurnitureFormats.isExemptionList([$0]) }
+    let status = codes.isEmpty ? text : label
+    metadata.releaseStatus = metadata.releaseStatus ?? status
+    for code in codes where !metadata.exemptions.contains(code) { metadata.exemptions.append(code) }
+    if metadata.releaseStatus != status { metadata.stamps.append(text) }
+  }
+
+  /// The value after each of `CASE NO`, `DOC NO` and `DATE` in a one-line FOIA footer.
+  static func footerFields(_ text: String) -> [String: String] {
+    let tokens = FurnitureText.tokens(text).map { $0.trimmingCharacters(in: [".", ":", ","]) }
+    var fields: [String: String] = [:]
+    for (index, token) in tokens.enumerated() where index + 1 < tokens.count {
+      if (token == "CASE" || token == "DOC") && ["NO", "ID"].contains(tokens[index + 1]),
+        index + 2 < tokens.count
+      {
+        fields[token] = tokens[index + 2]
+      } else if token == "DATE" {
+        fields["DATE"] = tokens[index + 1]
+      }
+    }
+    return fields
   }
 
   /// The text after the label's colon, or after as many words as the label has.

@@ -25,7 +25,9 @@ enum HeaderLines {
   /// `O P 040336Z DEC 90`: precedence letters, a DTG and a month.
   static func isDateTimeGroupLine(_ tokens: [String]) -> Bool {
     guard tokens.count >= 3, tokens.count <= 6 else { return false }
-    let hasGroup = tokens.contains { $0.count == 7 && $0.hasSuffix("Z") && $0.dropLast().allSatisfy(\.isNumber) }
+    let hasGroup = tokens.contains {
+      $0.count == 7 && $0.hasSuffix("Z") && $0.dropLast().allSatisfy(\.isNumber)
+    }
     return hasGroup && tokens.contains { months.contains($0) }
   }
 
@@ -33,7 +35,8 @@ enum HeaderLines {
   static func isClearanceLine(_ upper: String) -> Bool {
     guard let colon = upper.firstIndex(of: ":") else { return false }
     let office = upper[..<colon]
-    guard (1...12).contains(office.count), office.allSatisfy({ $0.isLetter || $0.isNumber || "/-".contains($0) })
+    guard (1...12).contains(office.count),
+      office.allSatisfy({ $0.isLetter || $0.isNumber || "/-".contains($0) })
     else { return false }
     let value = upper[upper.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     return !value.isEmpty && value.count <= 40 && value.first?.isLetter == true
@@ -49,10 +52,12 @@ enum HeaderLines {
     for split in 1...min(3, words.count - 1) {
       let head = words.prefix(split).joined(separator: " ")
       let folded = FurnitureText.folded(head)
-      guard FurnitureFormats.bannerLetters.contains(where: { banner in
-        let limit = FurnitureText.tolerance(banner.letters.count)
-        return FurnitureText.distance(folded, banner.letters, limit: limit) <= limit
-      }) else { continue }
+      guard
+        FurnitureFormats.bannerLetters.contains(where: { banner in
+          let limit = FurnitureText.tolerance(banner.letters.count)
+          return FurnitureText.distance(folded, banner.letters, limit: limit) <= limit
+        })
+      else { continue }
       return words.dropFirst(split).allSatisfy { $0.allSatisfy(\.isLetter) }
     }
     return false
@@ -62,7 +67,8 @@ enum HeaderLines {
   /// its classification word broken off.
   static func isOriginAndNumber(_ tokens: [String]) -> Bool {
     guard (2...4).contains(tokens.count), let last = tokens.last, (3...7).contains(last.count),
-          last.allSatisfy(\.isNumber) else { return false }
+      last.allSatisfy(\.isNumber)
+    else { return false }
     return tokens.dropLast().allSatisfy { $0.count >= 3 && $0.allSatisfy(\.isLetter) }
   }
 }

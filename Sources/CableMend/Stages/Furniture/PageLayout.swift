@@ -55,8 +55,10 @@ struct PageLayout: Sendable {
     format != nil || line.text.allSatisfy { $0 == " " || $0 == "\t" }
   }
 
-  private mutating func handleRun(_ run: Range<Int>, lines: [TextLine], formats: [FormatMatch?],
-                                  afterBody: Bool) {
+  private mutating func handleRun(
+    _ run: Range<Int>, lines: [TextLine], formats: [FormatMatch?],
+    afterBody: Bool
+  ) {
     let markers = run.filter { formats[$0]?.kind == .pageMarker }
     let banners = run.filter { formats[$0]?.kind == .banner }
     let formFeed = run.first { lines[$0].followsFormFeed && $0 > 0 }
@@ -68,7 +70,9 @@ struct PageLayout: Sendable {
     } else if let firstMarker = markers.first, afterBody {
       let pageEnd = run.last { $0 < firstMarker && formats[$0]?.kind == .handling }
       let banner = banners.last { $0 < firstMarker }
-      if let pageEnd, let next = run.first(where: { $0 > pageEnd && formats[$0] != nil && formats[$0]?.kind != .handling }) {
+      if let pageEnd,
+        let next = run.first(where: { $0 > pageEnd && formats[$0] != nil && formats[$0]?.kind != .handling })
+      {
         start = next
       } else {
         start = banner ?? firstMarker
@@ -94,7 +98,8 @@ struct PageLayout: Sendable {
     var page = pages[pages.count - 1]
     let expected = pages.count >= 2 ? pages[pages.count - 2].number.map { $0 + 1 } : 1
     let candidates = (page.number.map { [PageMarker(number: $0, total: page.total)] } ?? []) + parsed
-    let best = candidates.first { $0.number == expected } ?? candidates.first { $0.total != nil }
+    let best =
+      candidates.first { $0.number == expected } ?? candidates.first { $0.total != nil }
       ?? candidates[0]
     page.number = best.number
     page.total = best.total ?? candidates.compactMap(\.total).first

@@ -24,14 +24,23 @@ struct PageMarker: Sendable, Hashable {
       number = centred
       return
     }
+    if let head = Self.continuationHead(tokens) {
+      self = head
+      return
+    }
     // `nn OF mm` after the page word is distinctive enough to read a worse-damaged `PAGE`.
-    let counted = tokens.count >= 4 && Self.number(tokens[1]) != nil && Self.number(tokens[3]) != nil
+    let counted =
+      tokens.count >= 4 && Self.number(tokens[1]) != nil && Self.number(tokens[3]) != nil
       && FurnitureText.folded(tokens[2]) == Array("OF".utf8)
     guard tokens.count >= 2, tokens.count <= 10, Self.isPageWord(tokens[0], limit: counted ? 2 : 1),
-          let number = Self.number(tokens[1]) else { return nil }
+      let number = Self.number(tokens[1])
+    else { return nil }
     self.number = number
     var rest = Array(tokens.dropFirst(2))
-    if rest.count >= 2, FurnitureText.folded(rest[0]) == Array("OF".utf8), let total = Self.number(rest[1]) {
+    // After `OF` a number is expected, so a lone look-alike letter (`S` for 5) is read too.
+    if rest.count >= 2, FurnitureText.folded(rest[0]) == Array("OF".utf8),
+      let total = Self.number(rest[1], expected: true)
+    {
       self.total = total
       rest.removeFirst(2)
     }
@@ -56,8 +65,8 @@ struct PageMarker: Sendable, Hashable {
 
   /// A page number of one to three digits, allowing the look-alike letters OCR puts for digits
   /// (`O` for zero, `l`/`I` for one, `S` for five, `B` for eight).
-  static func number(_ token: String) -> Int? {
-    guard (1...3).contains(token.count), token.contains(where: \.isNumber) else { return nil }
+  static func number(_ token: String, expected: Bool = false) -> Int? {
+    guard (1...3).contains(token.count), expected || token.contains(where: \.isNumber) else { return nil }
     var value = 0
     for char in token {
       switch char {
@@ -72,9 +81,32 @@ struct PageMarker: Sendable, Hashable {
     return value
   }
 
+  /// The continuation head of a paper telegram: `-2- STATE 1250`, `-2- BANGKOK 412, AUGUST 17`.
+  private static func continuationHead(_ tokens: [String]) -> PageMarker? {
+    guard (3...8).contains(tokens.count), tokens[0].count >= 3, tokens[0].first == "-", tokens[0].last == "-",
+      let page = number(String(tokens[0].dropFirst().dropLast()), expected: true)
+    else { return nil }
+    let rest = tokens.dropFirst().map { $0.trimmingCharacters(in: [","]) }
+    let words = Array(rest.prefix { $0.allSatisfy(\.isLetter) })
+    guard (1...3).contains(words.count), let telegram = rest.dropFirst(words.count).first,
+      telegram.allSatisfy(\.isNumber)
+    else { return nil }
+    // What may follow is a date: a month and a day.
+    let date = rest.dropFirst(words.count + 1)
+    guard date.count <= 3, date.allSatisfy({ $0.allSatisfy(\.isLetter) || $0.allSatisfy(\.isNumber) }) else {
+      return nil
+    }
+    var head = PageMarker(number: page, total: nil)
+    head.originator = words.joined(separator: " ")
+    head.telegramNumber = telegram
+    return head
+  }
+
   private static func centred(_ tokens: [String]) -> Int? {
     let joined = tokens.joined()
-    guard joined.hasPrefix("-"), joined.hasSuffix("-"), joined.count >= 3, joined.count <= 6 else { return nil }
+    guard joined.hasPrefix("-"), joined.hasSuffix("-"), joined.count >= 3, joined.count <= 6 else {
+      return nil
+    }
     let inner = joined.dropFirst().dropLast()
     guard !inner.isEmpty, inner.allSatisfy(\.isNumber) else { return nil }
     return Int(inner)

@@ -18,7 +18,8 @@ struct RunningHeads: Sendable {
   ///   short lines at page edges, a few per page.
   init(lines: [TextLine], page: [Int], edge: [Bool], formats: [FormatMatch?], header: [Bool]) {
     var groups: [(shape: [UInt8], members: [Int])] = []
-    for index in lines.indices where Self.isCandidate(lines[index].text, edge: edge[index], format: formats[index]) {
+    for index in lines.indices
+    where Self.isCandidate(lines[index].text, edge: edge[index], format: formats[index]) {
       let shape = FurnitureText.digitShape(FurnitureText.folded(lines[index].text))
       guard !shape.isEmpty else { continue }
       if let group = groups.firstIndex(where: { Self.same($0.shape, shape) }) {
@@ -27,15 +28,70 @@ struct RunningHeads: Sendable {
         groups.append((shape, [index]))
       }
     }
+    let repeated = Set(groups.filter { $0.members.count >= 2 }.flatMap(\.members))
+    let neighbours = Self.contentNeighbours(lines, formats: formats, repeated: repeated)
     for group in groups where group.members.count >= 2 {
-      let edgePages = Set(group.members.filter { edge[$0] }.map { page[$0] }).sorted()
+      var edgePages = Set(group.members.filter { edge[$0] }.map { page[$0] }).sorted()
+      if Self.isDuplicatedBlock(group.members, neighbours: neighbours, formats: formats) { edgePages = [] }
       // A header line printed again on later pages: the first copy is the cable's own.
       let members = header[group.members[0]] ? Array(group.members.dropFirst()) : group.members
       for member in members {
         if formats[member].map({ !$0.strong }) == true { repeatedWeak.insert(member) }
-        if edgePages.count >= 2 && edge[member] { pagesByLine[member] = edgePages }
+        let needed = formats[member] == nil && Self.readsAsText(member, lines: lines) ? 3 : 2
+        if edgePages.count >= needed && edge[member] { pagesByLine[member] = edgePages }
       }
     }
+  }
+
+  /// For each line, the nearest non-blank lines above and below that no format matched and
+  /// that are not themselves repeated (other running heads sit next to running heads).
+  static func contentNeighbours(_ lines: [TextLine], formats: [FormatMatch?], repeated: Set<Int>)
+    -> [(above: String?, below: String?)]
+  {
+    let isContent = { (index: Int) in
+      formats[index] == nil && !repeated.contains(index)
+        && !lines[index].text.allSatisfy { $0 == " " || $0 == "\t" }
+    }
+    var result = [(above: String?, below: String?)](repeating: (nil, nil), count: lines.count)
+    var last: String?
+    for index in lines.indices {
+      result[index].above = last
+      if isContent(index) { last = lines[index].text }
+    }
+    last = nil
+    for index in lines.indices.reversed() {
+      result[index].below = last
+      if isContent(index) { last = lines[index].text }
+    }
+    return result
+  }
+
+  /// A line with no furniture format that recurs together with the same body text around it is
+  /// part of a page or paragraph printed twice (the `dedupe` stage's business), not a running
+  /// head: a running head's neighbours change from page to page.
+  static func isDuplicatedBlock(
+    _ members: [Int], neighbours: [(above: String?, below: String?)], formats: [FormatMatch?]
+  ) -> Bool {
+    guard members.allSatisfy({ formats[$0] == nil }) else { return false }
+    var seenAbove: Set<String> = []
+    var seenBelow: Set<String> = []
+    for member in members {
+      if let above = neighbours[member].above, !seenAbove.insert(above).inserted { return true }
+      if let below = neighbours[member].below, !seenBelow.insert(below).inserted { return true }
+    }
+    return false
+  }
+
+  /// A line that ends a sentence, or that carries on an unfinished line just above it, reads
+  /// like the tail of a paragraph (`HAVE.`); two such tails can coincide by chance, so with no
+  /// format to back it, such a line must recur on three pages to count as a running head.
+  static func readsAsText(_ index: Int, lines: [TextLine]) -> Bool {
+    let text = lines[index].text.trimmingCharacters(in: .whitespaces)
+    if let last = text.last, ".?!".contains(last) { return true }
+    guard index > 0 else { return false }
+    let above = lines[index - 1].text.trimmingCharacters(in: .whitespaces)
+    guard above.count >= 25, let end = above.last else { return false }
+    return !".:;?!)\"".contains(end)
   }
 
   static func isCandidate(_ text: String, edge: Bool, format: FormatMatch?) -> Bool {

@@ -170,11 +170,15 @@ public struct FragmentOrderer: Stage {
       guard let position = items.firstIndex(where: { $0.index == content[k].index }), position > 0 else { continue }
       if !items[position - 1].isBlank { return content[k] }
     }
-    // A fragment that drifted below the closing name: the last candidate on the last page,
-    // unless a bullet follows it (then it is a heading).
+    // Fragments that drifted below the closing name: the last candidate on the last page with
+    // at most two fragments after it (a heading has its section after it).
     let lastPage = content.last?.line.page
-    if let k = indices.last(where: { candidate($0) && content[$0].line.page == lastPage }),
-      k + 1 < content.count, !LineClassifier.isBullet(content[k + 1].line.text)
+    func looseCandidate(_ k: Int) -> Bool {
+      (content[k].line.kind == .text || content[k].line.kind == .heading) && k > 0
+        && LineClassifier.isSignatureCandidate(content[k].line.text) && content[k - 1].line.kind != .heading
+    }
+    if lastPage != nil, let k = indices.last(where: { looseCandidate($0) && content[$0].line.page == lastPage }),
+      content.count - k - 1 <= 2
     {
       return content[k]
     }

@@ -133,6 +133,7 @@ public enum LineClassifier {
     let words = text.split(separator: " ")
     guard words.count <= 10, !text.hasSuffix(".") else { return false }
     return text.contains(" PASS ") || words.first == "FOR" || text.hasPrefix("PASS ")
+      || (words.count <= 8 && text.contains(" FOR "))
   }
 
   /// A `--` bullet (also `- ` and `-- `).
@@ -182,7 +183,7 @@ public enum LineClassifier {
     let text = normalized(raw)
     let words = text.split(separator: " ")
     guard !words.isEmpty, words.count <= 3, text.count <= 30 else { return false }
-    if continuationWords.contains(String(words[0])) { return false }
+    if continuationWords.contains(String(words[0])) || text.hasSuffix(".") { return false }
     return text.allSatisfy { $0.isLetter || " .'-".contains($0) }
   }
 

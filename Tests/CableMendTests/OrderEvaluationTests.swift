@@ -49,8 +49,8 @@ import Testing
     print("order evaluation (default scrambler): \(summary.documents) documents, exact \(summary.exact) (\(summary.exactShare)), mean tau \(summary.meanTau)")
     #expect(summary.documents >= 50)
     // Thresholds just below what was measured (README, `order` section).
-    #expect(summary.exactShare >= 0.50)
-    #expect(summary.meanTau >= 0.89)
+    #expect(summary.exactShare >= 0.52)
+    #expect(summary.meanTau >= 0.92)
   }
 
   @Test(.enabled(if: SupportPaths.sharedData != nil, "needs ../shared/data/frus-dev"))

@@ -39,16 +39,22 @@ public struct FragmentOrderer: Stage {
     }
     header = Self.headerOrdered(header)
     var edits: [Edit] = []
+    header = Self.withoutRepeatedFields(header, edits: &edits)
     cleanAddressees(&header, edits: &edits)
     restoreClassification(&header, body: body, metadata: document.metadata, edits: &edits)
     let measure = Self.wrapWidth(body.map(\.line))
+    // Text printed in one block with the closing name (no blank line between) ends the cable.
+    let attached = signature.flatMap { sig in
+      paged.firstIndex { $0.index == sig.index }.flatMap { k in k > 0 && !paged[k - 1].isBlank ? paged[k - 1].index : nil }
+    }
     let fragments = body.enumerated().map { position, item in
       var fragment = Fragment(text: item.line.text, lineKind: item.line.kind, position: position,
                               page: pageNumber(item, pages), pageSlot: item.line.page)
       fragment.fullLastLine = Self.fillsMeasure(item.line, width: measure)
+      fragment.printedAboveSignature = item.index == attached
       return fragment
     }
-    let evidence = FragmentEvidence(fragments)
+    let evidence = FragmentEvidence(fragments, pagesMissing: !missingPages(pages).isEmpty)
     let solver = OrderSolver(follow: evidence.follow, precedence: evidence.precedence)
     let result = solver.solve()
     let orderedBody = result.order.map { body[$0] }
@@ -109,7 +115,7 @@ public struct FragmentOrderer: Stage {
   /// went on), or stops well short of it (so it ended); nil when unknown.
   static func fillsMeasure(_ line: TextLine, width: Int?) -> Bool? {
     guard let width, let last = physicalLengths(line).last, last <= width + 2 else { return nil }
-    if last >= width - 12 { return true }
+    if last >= width - 8 { return true }
     if last < width * 2 / 3 { return false }
     return nil
   }
@@ -195,6 +201,24 @@ public struct FragmentOrderer: Stage {
       return (field.rank, offset, item)
     }
     return ranked.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map(\.2)
+  }
+
+  /// A header field printed twice (a page head repeating the E.O. line, say) is kept once.
+  static func withoutRepeatedFields(_ header: [Item], edits: inout [Edit]) -> [Item] {
+    var seen: [String: SourceRange] = [:]
+    var kept: [Item] = []
+    for item in header {
+      let key = LineClassifier.normalized(item.line.text)
+      let isList = LineClassifier.field(item.line.text) == nil  // bare addressee lines may repeat legitimately
+      if let first = seen[key], !isList {
+        edits.append(Edit(stage: .order, kind: .remove, source: item.line.source, related: first, before: item.line.text,
+                          after: "", reason: "header field repeated; kept once", confidence: 0.9))
+        continue
+      }
+      seen[key] = item.line.source
+      kept.append(item)
+    }
+    return kept
   }
 
   /// Removes channel sequence numbers and delivery indicators from addressee lines.

@@ -47,12 +47,15 @@ public struct FragmentOrderer: Stage {
     let attached = signature.flatMap { sig in
       paged.firstIndex { $0.index == sig.index }.flatMap { k in k > 0 && !paged[k - 1].isBlank ? paged[k - 1].index : nil }
     }
-    let fragments = body.enumerated().map { position, item in
+    var fragments = body.enumerated().map { position, item in
       var fragment = Fragment(text: item.line.text, lineKind: item.line.kind, position: position,
                               page: pageNumber(item, pages), pageSlot: item.line.page)
       fragment.fullLastLine = Self.fillsMeasure(item.line, width: measure)
       fragment.printedAboveSignature = item.index == attached
       return fragment
+    }
+    for k in fragments.indices {
+      fragments[k].lastOnPage = k + 1 == fragments.count || fragments[k + 1].pageSlot != fragments[k].pageSlot
     }
     let evidence = FragmentEvidence(fragments, pagesMissing: !missingPages(pages).isEmpty)
     let solver = OrderSolver(follow: evidence.follow, precedence: evidence.precedence)

@@ -29,6 +29,8 @@ struct Fragment: Sendable {
   /// Its first two words and its last word, upper case.
   var leadWords: [String]
   var lastWord: String?
+  /// The last fragment of its page in the dump.
+  var lastOnPage = false
   /// Printed in one block with the closing name.
   var printedAboveSignature = false
   /// An opening parenthesis is still open at the end.
@@ -136,6 +138,7 @@ struct FragmentEvidence: Sendable {
   static let pageBackwards = 4.0
   static let cohesionScale = 0.5
   static let fullLineContinues = 1.0
+  static let pageBreakContinues = 1.0
 
   init(_ fragments: [Fragment], pagesMissing: Bool = false) {
     self.pagesMissing = pagesMissing
@@ -180,6 +183,8 @@ struct FragmentEvidence: Sendable {
       if (p + 1..<q).contains(where: presentPages.contains) { score -= 3 } else { acrossGap = true }
     }
     if a.unclosedParen && b.closesParen { score += 1.5 }
+    // The last fragment of a page running on into a tail on the next page: a page break.
+    if a.open, b.kind == .text, a.lastOnPage, let p = a.page, b.page == p + 1 { score += Self.pageBreakContinues }
     if acrossGap {
       // no sentence cues across missing pages
     } else if a.open {

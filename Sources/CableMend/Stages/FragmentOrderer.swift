@@ -81,7 +81,7 @@ public struct FragmentOrderer: Stage {
     document.structure = structure
     if !missing.isEmpty {
       let total = document.pages.compactMap(\.total).max() ?? 0
-      document.notes.append("pages missing from the dump: \(missing.map(String.init).joined(separator: ", ")) of \(total)")
+      document.notes.append("pages missing from the dump: \(missing.map { "\($0)" }.joined(separator: ", ")) of \(total)")
     }
     document.notes.append(String(format: "order: solver score %.2f (greedy baseline %.2f) over %d fragments",
                                  result.score, result.greedyScore, fragments.count))

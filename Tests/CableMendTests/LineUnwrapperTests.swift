@@ -21,6 +21,8 @@ import Testing
     #expect(lines == ["--SECRETARY BAKER EXPRESSED STRONG US INTEREST IN IMPROVING BILATERAL RELATIONS, BUT TOLD QIAN THAT FURTHER IMPROVEMENT WOULD BE DIFFICULT."])
     #expect(edits.filter { $0.kind == .merge }.count == 2)
     #expect(edits.allSatisfy { $0.stage == .unwrap && $0.before == "\n" && $0.after == " " })
+    // Each join's range is exactly the newline it removed.
+    #expect(edits.allSatisfy { $0.source.count == 1 })
   }
 
   @Test func mendsWordHyphenatedAcrossLinesAndRecordsTheHyphen() throws {

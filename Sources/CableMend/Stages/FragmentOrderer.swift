@@ -39,16 +39,25 @@ public struct FragmentOrderer: Stage {
     }
     header = Self.headerOrdered(header)
     var edits: [Edit] = []
+    header = Self.withoutRepeatedFields(header, edits: &edits)
     cleanAddressees(&header, edits: &edits)
     restoreClassification(&header, body: body, metadata: document.metadata, edits: &edits)
     let measure = Self.wrapWidth(body.map(\.line))
-    let fragments = body.enumerated().map { position, item in
+    // Text printed in one block with the closing name (no blank line between) ends the cable.
+    let attached = signature.flatMap { sig in
+      paged.firstIndex { $0.index == sig.index }.flatMap { k in k > 0 && !paged[k - 1].isBlank ? paged[k - 1].index : nil }
+    }
+    var fragments = body.enumerated().map { position, item in
       var fragment = Fragment(text: item.line.text, lineKind: item.line.kind, position: position,
                               page: pageNumber(item, pages), pageSlot: item.line.page)
       fragment.fullLastLine = Self.fillsMeasure(item.line, width: measure)
+      fragment.printedAboveSignature = item.index == attached
       return fragment
     }
-    let evidence = FragmentEvidence(fragments)
+    for k in fragments.indices {
+      fragments[k].lastOnPage = k + 1 == fragments.count || fragments[k + 1].pageSlot != fragments[k].pageSlot
+    }
+    let evidence = FragmentEvidence(fragments, pagesMissing: !missingPages(pages).isEmpty)
     let solver = OrderSolver(follow: evidence.follow, precedence: evidence.precedence)
     let result = solver.solve()
     let orderedBody = result.order.map { body[$0] }
@@ -72,7 +81,7 @@ public struct FragmentOrderer: Stage {
     document.structure = structure
     if !missing.isEmpty {
       let total = document.pages.compactMap(\.total).max() ?? 0
-      document.notes.append("pages missing from the dump: \(missing.map(String.init).joined(separator: ", ")) of \(total)")
+      document.notes.append("pages missing from the dump: \(missing.map { "\($0)" }.joined(separator: ", ")) of \(total)")
     }
     document.notes.append(String(format: "order: solver score %.2f (greedy baseline %.2f) over %d fragments",
                                  result.score, result.greedyScore, fragments.count))
@@ -109,7 +118,7 @@ public struct FragmentOrderer: Stage {
   /// went on), or stops well short of it (so it ended); nil when unknown.
   static func fillsMeasure(_ line: TextLine, width: Int?) -> Bool? {
     guard let width, let last = physicalLengths(line).last, last <= width + 2 else { return nil }
-    if last >= width - 12 { return true }
+    if last >= width - 8 { return true }
     if last < width * 2 / 3 { return false }
     return nil
   }
@@ -170,11 +179,15 @@ public struct FragmentOrderer: Stage {
       guard let position = items.firstIndex(where: { $0.index == content[k].index }), position > 0 else { continue }
       if !items[position - 1].isBlank { return content[k] }
     }
-    // A fragment that drifted below the closing name: the last candidate on the last page,
-    // unless a bullet follows it (then it is a heading).
+    // Fragments that drifted below the closing name: the last candidate on the last page with
+    // at most two fragments after it (a heading has its section after it).
     let lastPage = content.last?.line.page
-    if let k = indices.last(where: { candidate($0) && content[$0].line.page == lastPage }),
-      k + 1 < content.count, !LineClassifier.isBullet(content[k + 1].line.text)
+    func looseCandidate(_ k: Int) -> Bool {
+      (content[k].line.kind == .text || content[k].line.kind == .heading) && k > 0
+        && LineClassifier.isSignatureCandidate(content[k].line.text) && content[k - 1].line.kind != .heading
+    }
+    if lastPage != nil, let k = indices.last(where: { looseCandidate($0) && content[$0].line.page == lastPage }),
+      content.count - k - 1 <= 2
     {
       return content[k]
     }
@@ -191,6 +204,24 @@ public struct FragmentOrderer: Stage {
       return (field.rank, offset, item)
     }
     return ranked.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map(\.2)
+  }
+
+  /// A header field printed twice (a page head repeating the E.O. line, say) is kept once.
+  static func withoutRepeatedFields(_ header: [Item], edits: inout [Edit]) -> [Item] {
+    var seen: [String: SourceRange] = [:]
+    var kept: [Item] = []
+    for item in header {
+      let key = LineClassifier.normalized(item.line.text)
+      let isList = LineClassifier.field(item.line.text) == nil  // bare addressee lines may repeat legitimately
+      if let first = seen[key], !isList {
+        edits.append(Edit(stage: .order, kind: .remove, source: item.line.source, related: first, before: item.line.text,
+                          after: "", reason: "header field repeated; kept once", confidence: 0.9))
+        continue
+      }
+      seen[key] = item.line.source
+      kept.append(item)
+    }
+    return kept
   }
 
   /// Removes channel sequence numbers and delivery indicators from addressee lines.

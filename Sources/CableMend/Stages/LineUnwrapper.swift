@@ -117,7 +117,8 @@ public struct LineUnwrapper: Stage {
       reason = verdict.reason
     }
     let gapStart = removedHyphen ? cut - 1 : cut
-    let startOffset = head.source(ofUTF8: gapStart..<headBytes.count).start
+    // The removed bytes start at the hyphen or trailing spaces, else right after the line.
+    let startOffset = gapStart < headBytes.count ? head.source(ofUTF8: gapStart..<headBytes.count).start : head.source.end
     let removedHead = String(decoding: headBytes[gapStart...], as: UTF8.self)
     let removedTail = String(decoding: tailBytes[..<lead], as: UTF8.self)
     if gapStart < headBytes.count { head.replaceUTF8(gapStart..<headBytes.count, with: "") }

@@ -24,6 +24,15 @@ struct Fragment: Sendable {
   var words: Set<String>
   /// Its last physical line fills the measure (true), stops well short (false), or unknown.
   var fullLastLine: Bool?
+  /// `FIRST, ...` is 1, `SECOND, ...` 2: an enumeration in words.
+  var ordinal: Int?
+  /// Its first two words and its last word, upper case.
+  var leadWords: [String]
+  var lastWord: String?
+  /// The last fragment of its page in the dump.
+  var lastOnPage = false
+  /// Printed in one block with the closing name.
+  var printedAboveSignature = false
   /// An opening parenthesis is still open at the end.
   var unclosedParen: Bool
   /// A closing parenthesis comes before any opening one.
@@ -56,12 +65,41 @@ struct Fragment: Sendable {
         if depth == 0 && !closesFirst { closesFirst = true } else { depth = max(0, depth - 1) }
       }
     }
+    let all = LineClassifier.words(text)
+    leadWords = Array(all.prefix(2))
+    ordinal = all.first.flatMap { Self.ordinals.firstIndex(of: $0) }.map { $0 + 1 }
+    lastWord = all.last
     unclosedParen = depth > 0
     closesParen = closesFirst
-    words = Set(LineClassifier.words(text).filter { $0.count >= 4 && !$0.allSatisfy(\.isNumber) })
+    words = Set(LineClassifier.words(text).filter {
+      $0.count >= 4 && !$0.allSatisfy(\.isNumber) && !Self.stopwords.contains($0)
+    })
   }
 
   var isStructuralStart: Bool { kind != .text }
+
+  /// How sure it is that the sentence goes on: certain when the last word cannot end a phrase
+  /// or the last line runs to the measure; less so when the line layout is unknown; little
+  /// when the last line stops short (an unterminated line, not a cut).
+  var openStrength: Double {
+    guard open else { return 0 }
+    if midPhrase || fullLastLine == true { return 1 }
+    return fullLastLine == nil ? 0.6 : 0.3
+  }
+
+  static let ordinals = ["FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH", "SEVENTH", "EIGHTH"]
+
+  /// Frequent words that say nothing about which fragments belong together.
+  static let stopwords: Set<String> = [
+    "WITH", "THAT", "THIS", "THESE", "THOSE", "FROM", "WERE", "WOULD", "COULD", "SHOULD", "HAVE", "BEEN",
+    "WILL", "THEIR", "THEY", "THEM", "THERE", "WHICH", "ALSO", "INTO", "ABOUT", "SAID", "WHAT", "WHEN",
+    "WHERE", "WHILE", "SUCH", "SOME", "MORE", "MOST", "ONLY", "OTHER", "THAN", "THEN", "VERY", "UPON",
+    "OVER", "UNDER", "AFTER", "BEFORE", "DURING", "BETWEEN", "AGAINST", "WITHOUT", "WITHIN", "BEING",
+    "HOWEVER", "ALTHOUGH", "BECAUSE", "SINCE", "UNTIL", "EACH", "BOTH", "MUCH", "MANY", "MADE", "MAKE",
+    "TAKE", "GIVE", "NOTED", "TOLD", "STATED", "ISSUE", "ISSUES", "POINT", "POINTS", "ALSO", "EVEN",
+    "STILL", "WELL", "JUST", "LIKE", "MUST", "MIGHT", "SHALL", "DOES", "DONE", "HERE", "WHOSE", "WHOM",
+    "YOUR", "OURS", "ITSELF", "MEETING", "STRESSED", "INCLUDING",
+  ]
 }
 
 /// The evidence that one fragment directly follows another, as a score, with the cues behind it.
@@ -86,8 +124,10 @@ struct FragmentEvidence: Sendable {
   private let numberedStyle: Bool
   /// Page numbers that are in the dump.
   private let presentPages: Set<Int>
+  /// The dump announces pages it does not have.
+  private let pagesMissing: Bool
 
-  static let adjacentPrior = 1.0
+  static let adjacentPrior = 1.5
   static let distancePrior = 0.02
   static let brokenSentence = 2.0
   static let continuationBonus = 1.5
@@ -97,9 +137,11 @@ struct FragmentEvidence: Sendable {
   static let numberBackwards = 3.0
   static let pageBackwards = 4.0
   static let cohesionScale = 0.5
-  static let fullLineContinues = 2.0
+  static let fullLineContinues = 1.0
+  static let pageBreakContinues = 1.0
 
-  init(_ fragments: [Fragment]) {
+  init(_ fragments: [Fragment], pagesMissing: Bool = false) {
+    self.pagesMissing = pagesMissing
     self.fragments = fragments
     let n = fragments.count
     var df: [String: Int] = [:]
@@ -141,16 +183,20 @@ struct FragmentEvidence: Sendable {
       if (p + 1..<q).contains(where: presentPages.contains) { score -= 3 } else { acrossGap = true }
     }
     if a.unclosedParen && b.closesParen { score += 1.5 }
+    // The last fragment of a page running on into a tail on the next page: a page break.
+    if a.open, b.kind == .text, a.lastOnPage, let p = a.page, b.page == p + 1 { score += Self.pageBreakContinues }
     if acrossGap {
       // no sentence cues across missing pages
     } else if a.open {
+      let strength = a.openStrength
       if b.isStructuralStart {
-        score += Self.structuralAfterOpen
+        score += Self.structuralAfterOpen * strength
       } else {
-        score += Self.brokenSentence + (b.continues ? Self.continuationBonus : 0) + (a.midPhrase ? 0.5 : 0)
+        score += (Self.brokenSentence + (b.continues ? Self.continuationBonus : 0) + (a.midPhrase ? 0.5 : 0)) * strength
       }
     } else if b.continues {
-      score += Self.continuationAfterClosed
+      // Where pages are missing, a continuation may have lost its head with them.
+      score += pagesMissing ? Self.continuationAfterClosed / 4 : Self.continuationAfterClosed
     } else if b.kind == .text && a.kind != .heading && !acrossGap {
       // A sentence that ends at the end of a full line may still have a paragraph after it.
       if a.fullLastLine == true { score += Self.fullLineContinues }
@@ -159,13 +205,28 @@ struct FragmentEvidence: Sendable {
     }
     if a.kind == .heading {
       // A heading names what follows it: its words recur in its first paragraph.
-      score += b.kind == .heading ? 0.2 : (b.continues ? -2 : 0.5 + 2 * Self.cohesionScale * cohesion(a, b))
+      score += b.kind == .heading ? 0.2 : (b.continues ? -2 : 0.5 + min(0.5, Self.cohesionScale * cohesion(a, b)))
     }
     if let x = a.number, let y = b.number, y == x + 1, !a.open { score += Self.numberInSequence }
-    if b.kind == .heading && a.kind != .heading { score -= 2 * Self.cohesionScale * cohesion(a, b) }
+    if let x = a.ordinal, let y = b.ordinal { score += y == x + 1 ? Self.numberInSequence : 0 }
+    if b.kind == .heading && a.kind != .heading { score -= min(1, Self.cohesionScale * cohesion(a, b)) }
     if let x = a.letter, let y = b.letter, !a.open { score += y == x + 1 ? 2 : 0 }
     if b.letter == 1 && a.number != nil && !a.open { score += 2 }
-    return score + Self.cohesionScale * cohesion(a, b)
+    return score + Self.cohesionScale * cohesion(a, b) + coordination(a, b)
+  }
+
+  /// `MOSBACHER` + `AND QIAN AGREED`: a tail that joins a name to the head's last word fits a
+  /// head ending in a name (a word no dictionary knows) and not one ending in a common word.
+  func coordination(_ a: Fragment, _ b: Fragment) -> Double {
+    guard a.open, b.leadWords.count >= 2, b.leadWords[0] == "AND" || b.leadWords[0] == "OR",
+      let last = a.lastWord, last.count >= 3, last.allSatisfy(\.isLetter), b.leadWords[1].allSatisfy(\.isLetter)
+    else { return 0 }
+    let dictionary = HyphenJudge.Dictionary.shared
+    guard !dictionary.words.isEmpty else { return 0 }
+    let headIsName = !dictionary.contains(last)
+    let tailIsName = !dictionary.contains(b.leadWords[1])
+    if headIsName && tailIsName { return 1.5 }
+    return headIsName != tailIsName ? -0.5 : 0
   }
 
   func precedencePenalty(_ a: Fragment, _ b: Fragment) -> Double {
@@ -173,6 +234,7 @@ struct FragmentEvidence: Sendable {
     if let p = a.page, let q = b.page, p > q { penalty += Self.pageBackwards }
     if let x = a.number, let y = b.number, x >= y { penalty += Self.numberBackwards }
     if let x = a.letter, let y = b.letter, x >= y { penalty += 0.5 }
+    if let x = a.ordinal, let y = b.ordinal, x > y, a.pageSlot == b.pageSlot { penalty += 1 }
     return penalty
   }
 
@@ -187,6 +249,7 @@ struct FragmentEvidence: Sendable {
     var score = f.position == fragments.count - 1 ? 1.0 : 0
     if f.open { score -= 2 }
     if f.fullLastLine == true { score -= 1 }
+    if f.printedAboveSignature { score += 3 }
     if f.kind == .heading { score -= 1.5 }
     return score
   }

@@ -66,7 +66,10 @@ public enum LineClassifier {
       return previous == .from ? .to : previous
     }
     // Under TO or INFO, a short line of words is the next addressee (`COMUSMACTHAI BANGKOK`).
-    if previous == .to || previous == .info, text.split(separator: " ").count <= 6,
+    // The first word must be a post's code, not an English word (`GULF` is a heading).
+    if previous == .to || previous == .info, case let words = text.split(separator: " "), words.count >= 2,
+      words.count <= 6, let first = words.first, first.count >= 4, first.allSatisfy(\.isLetter),
+      !HyphenJudge.Dictionary.shared.contains(String(first)),
       text.allSatisfy({ $0.isLetter || $0.isNumber || " /-".contains($0) }), !isClassificationLine(text)
     {
       return previous
@@ -133,6 +136,7 @@ public enum LineClassifier {
     let words = text.split(separator: " ")
     guard words.count <= 10, !text.hasSuffix(".") else { return false }
     return text.contains(" PASS ") || words.first == "FOR" || text.hasPrefix("PASS ")
+      || (words.count <= 8 && text.contains(" FOR "))
   }
 
   /// A `--` bullet (also `- ` and `-- `).
@@ -182,13 +186,15 @@ public enum LineClassifier {
     let text = normalized(raw)
     let words = text.split(separator: " ")
     guard !words.isEmpty, words.count <= 3, text.count <= 30 else { return false }
-    if continuationWords.contains(String(words[0])) { return false }
+    if continuationWords.contains(String(words[0])) || text.hasSuffix(".") { return false }
     return text.allSatisfy { $0.isLetter || " .'-".contains($0) }
   }
 
   /// The fragment ends a sentence (closing punctuation, possibly inside a quote or bracket).
   public static func endsSentence(_ raw: String) -> Bool {
     var text = Substring(raw.trimmingSpaces)
+    // A bracketed marker (`[REDACTED]`, `[1 LINE NOT DECLASSIFIED]`) stands for whole text.
+    if text.hasSuffix("]"), let open = text.lastIndex(of: "["), text[open...].count > 4 { return true }
     while let last = text.last, "\"')]".contains(last) { text = text.dropLast() }
     guard let last = text.last else { return true }
     return ".?!:;".contains(last)

@@ -84,7 +84,12 @@ public struct NoiseGenerator: Sendable {
     var random = random(for: "render")
     dump.layout = NoisyDump.Layout.allCases.randomElement(using: &random)!
     dump.truth.damage.append("layout \(dump.layout.rawValue)")
-    return (dump.render(), dump.truth)
+    let raw = dump.render()
+    // A misspelling or damaged word that only stood on a dropped page is not in the dump: the
+    // truth lists only what a repair could find.
+    dump.truth.names.removeAll { !raw.contains($0.wrong) }
+    dump.truth.unicode.removeAll { !raw.contains($0.wrong) }
+    return (raw, dump.truth)
   }
 
   private func layout(gold: String) -> NoisyDump {

@@ -52,7 +52,7 @@ public struct TeletypeLayout: Sendable, Hashable {
         current = candidate
         continue
       }
-      if let (head, tail) = hyphenate(word, room: width - current.count - 1),
+      if !current.isEmpty, let (head, tail) = hyphenate(word, room: width - current.count - 1),
         random.chance(hyphenation)
       {
         lines.append(current + " " + head + "-")

@@ -38,4 +38,24 @@ public struct TruthFile: Sendable, Codable, Hashable {
   public var damage: [String] = []
 
   public init() {}
+
+  private enum CodingKeys: String, CodingKey {
+    case generator, seed, level, source, names, furniture, duplicates, droppedPages, moves, unicode, damage
+  }
+
+  /// Missing keys decode as absent or empty, so a generator writes only what it knows.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    generator = try c.decodeIfPresent(String.self, forKey: .generator)
+    seed = try c.decodeIfPresent(UInt64.self, forKey: .seed)
+    level = try c.decodeIfPresent(String.self, forKey: .level)
+    source = try c.decodeIfPresent(String.self, forKey: .source)
+    names = try c.decodeIfPresent([Substitution].self, forKey: .names) ?? []
+    furniture = try c.decodeIfPresent([String].self, forKey: .furniture) ?? []
+    duplicates = try c.decodeIfPresent([String].self, forKey: .duplicates) ?? []
+    droppedPages = try c.decodeIfPresent([Int].self, forKey: .droppedPages) ?? []
+    moves = try c.decodeIfPresent([String].self, forKey: .moves) ?? []
+    unicode = try c.decodeIfPresent([Substitution].self, forKey: .unicode) ?? []
+    damage = try c.decodeIfPresent([String].self, forKey: .damage) ?? []
+  }
 }

@@ -19,9 +19,12 @@ import Testing
     for file in files {
       let text = try String(contentsOf: file, encoding: .utf8)
       let name = file.lastPathComponent
-      #expect(text.unicodeScalars.allSatisfy { $0 == "\n" || (0x20...0x7E).contains($0.value) }, "\(name): not printable ASCII")
+      #expect(
+        text.unicodeScalars.allSatisfy { $0 == "\n" || (0x20...0x7E).contains($0.value) },
+        "\(name): not printable ASCII")
       #expect(text.uppercased() == text, "\(name): not upper case")
-      #expect(text.hasSuffix("\n") && !text.hasSuffix("\n\n") && !text.contains("\n\n\n"), "\(name): blank lines")
+      #expect(
+        text.hasSuffix("\n") && !text.hasSuffix("\n\n") && !text.contains("\n\n\n"), "\(name): blank lines")
       let facts = CableFacts(gold: text)
       #expect(!facts.dtg.isEmpty && facts.signature != nil, "\(name): no DTG or signature")
       #expect(facts.headerLines.contains { $0.hasPrefix("SUBJECT: ") }, "\(name): no SUBJECT")
@@ -37,7 +40,10 @@ import Testing
     #expect(ids.count >= 20)
     for id in ids {
       let gold = try String(contentsOf: folder.appendingPathComponent("\(id).gold.txt"), encoding: .utf8)
-      #expect(gold == (try String(contentsOf: Self.telegrams.appendingPathComponent("\(id).gold.txt"), encoding: .utf8)))
+      #expect(
+        gold
+          == (try String(contentsOf: Self.telegrams.appendingPathComponent("\(id).gold.txt"), encoding: .utf8))
+      )
       let raw = try String(contentsOf: folder.appendingPathComponent("\(id).raw.txt"), encoding: .utf8)
       let truth = try JSONDecoder().decode(
         TruthFile.self, from: Data(contentsOf: folder.appendingPathComponent("\(id).truth.json")))

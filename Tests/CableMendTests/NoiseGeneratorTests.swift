@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct NoiseGeneratorTests {
   static func telegram(_ id: String) throws -> String {
-    try String(contentsOf: SupportPaths.corpus.appendingPathComponent("telegrams/\(id).gold.txt"), encoding: .utf8)
+    try String(
+      contentsOf: SupportPaths.corpus.appendingPathComponent("telegrams/\(id).gold.txt"), encoding: .utf8)
   }
 
   /// Lines of the rendered dump, blank lines dropped.
@@ -35,11 +36,15 @@ import Testing
       #expect(name.wrong != name.right)
     }
     #expect(!truth.furniture.isEmpty)
-    for line in truth.furniture { #expect(rawLines.contains(line), "furniture '\(line)' not a line of the dump") }
+    for line in truth.furniture {
+      #expect(rawLines.contains(line), "furniture '\(line)' not a line of the dump")
+    }
     #expect(!truth.unicode.isEmpty)
     for damage in truth.unicode {
       #expect(raw.contains(damage.wrong))
-      #expect(damage.wrong.unicodeScalars.contains { $0.value > 0x7E }, "'\(damage.wrong)' has no non-ASCII character")
+      #expect(
+        damage.wrong.unicodeScalars.contains { $0.value > 0x7E },
+        "'\(damage.wrong)' has no non-ASCII character")
     }
     #expect(!truth.duplicates.isEmpty)
     // Copies are re-OCR'd, so they need not equal their originals; each is a line of the dump.
@@ -76,7 +81,8 @@ import Testing
     let gold = try Self.telegram("t24_state_1991_ankara")
     func meanCER(_ level: NoiseLevel) -> Double {
       let rates = (1...4).map { seed in
-        Self.wordError(gold: gold, raw: NoiseGenerator(level: level, seed: UInt64(seed)).generate(gold: gold).raw)
+        Self.wordError(
+          gold: gold, raw: NoiseGenerator(level: level, seed: UInt64(seed)).generate(gold: gold).raw)
       }
       return rates.reduce(0, +) / Double(rates.count)
     }
@@ -120,8 +126,9 @@ import Testing
     #expect(pages.count >= 3)
     let words = pages.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
     // Only injected hyphens differ from the gold's words.
-    #expect(words.replacingOccurrences(of: "- ", with: "").count
-      <= gold.split(whereSeparator: \.isWhitespace).joined(separator: " ").count)
+    #expect(
+      words.replacingOccurrences(of: "- ", with: "").count
+        <= gold.split(whereSeparator: \.isWhitespace).joined(separator: " ").count)
     // Header fields stay one a line; every other line is wrapped.
     let header = Set(CableFacts(gold: gold).headerLines)
     for line in pages.joined(separator: "\n").split(separator: "\n") where !header.contains(String(line)) {
@@ -172,7 +179,9 @@ import Testing
   }
 
   @Test func hyphenatorBreaksOnlyLongPlainWordsWithinTheWidth() {
-    let lines = ["THE TALKS COVERED", "INTERNATIONAL SECURITY", "", "NON-PROLIFERATION AND", "RESPONSIBILITIES"]
+    let lines = [
+      "THE TALKS COVERED", "INTERNATIONAL SECURITY", "", "NON-PROLIFERATION AND", "RESPONSIBILITIES",
+    ]
     let page = NoisyDump.Page(number: 1, lines: lines.map { NoisyDump.Line($0) })
     var dump = NoisyDump(pages: [page], facts: CableFacts(), truth: TruthFile())
     var random = SeededRandom(seed: 1)

@@ -24,15 +24,17 @@ public struct FurnitureLayer: NoiseComponent {
     let gold = dump.facts.headerLines.joined(separator: "\n")
     let injector = FurnitureInjector(seed: random.next(), options: .init(damage: damage))
     var cable = random
-    var context = StyleContext(cable: GoldCable(gold, random: &cable), style: style,
-                               pageCount: dump.pageCount, random: random)
+    var context = StyleContext(
+      cable: GoldCable(gold, random: &cable), style: style,
+      pageCount: dump.pageCount, random: random)
     for index in dump.pages.indices {
       let page = dump.pages[index]
       let top = context.top(page: page.number).filter { page.numberSurvives || !Self.isPageHead($0) }
         .map { injector.damaged($0, &context.random) }
       let bottom = context.bottom(page: page.number).map { injector.damaged($0, &context.random) }
       dump.truth.furniture += top + bottom
-      dump.pages[index].lines = top.map { .init($0, role: .furniture) } + page.lines
+      dump.pages[index].lines =
+        top.map { .init($0, role: .furniture) } + page.lines
         + bottom.map { .init($0, role: .furniture) }
     }
     if context.formFeeds { dump.layout = .formFeed }

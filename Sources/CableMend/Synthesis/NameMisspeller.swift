@@ -21,7 +21,8 @@ public struct NameMisspeller: NoiseComponent {
     "DESIGNATE", "FROM", "THAT", "THIS", "WITH", "ALSO", "THEN", "REPLIED", "NOTED", "SAYS",
     "STATE", "DEFENSE", "COMMERCE", "AGRICULTURE", "TREASURY", "MAKE", "MAKES", "WISHES", "HOPES",
     "BEFORE", "AFTER", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST",
-    "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "BELIEVES", "EXPECTS", "MAY", "MIGHT", "MUST", "DOES", "DID", "WERE", "WANTS", "GAVE",
+    "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "BELIEVES", "EXPECTS", "MAY", "MIGHT", "MUST", "DOES",
+    "DID", "WERE", "WANTS", "GAVE",
   ]
 
   /// Candidate names in the telegram, in order of first appearance.
@@ -31,8 +32,10 @@ public struct NameMisspeller: NoiseComponent {
       let name = word.trimmingCharacters(in: .letters.inverted)
       // Verbs after a title ("THE AMBASSADOR PROPOSED") are not names.
       let verbLike = name.count > 5 && (name.hasSuffix("ED") || name.hasSuffix("ING") || name.hasSuffix("LY"))
-      if name.count >= 4, !verbLike, name.allSatisfy(\.isLetter), !titles.contains(name), !notNames.contains(name),
-        !found.contains(name) {
+      if name.count >= 4, !verbLike, name.allSatisfy(\.isLetter), !titles.contains(name),
+        !notNames.contains(name),
+        !found.contains(name)
+      {
         found.append(name)
       }
     }

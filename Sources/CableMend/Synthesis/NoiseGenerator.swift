@@ -64,7 +64,9 @@ public struct NoiseGenerator: Sendable {
   ///   - source: recorded as the truth file's `source`.
   ///   - ocrText: OCR output of the rendered `cleanPages(gold:)`, pages split by form feeds; when
   ///     given, its lines replace the clean lines of each page.
-  public func generate(gold: String, source: String? = nil, ocrText: String? = nil) -> (raw: String, truth: TruthFile) {
+  public func generate(gold: String, source: String? = nil, ocrText: String? = nil) -> (
+    raw: String, truth: TruthFile
+  ) {
     var (dump, width) = paper(gold: gold)
     if let ocrText { Self.replaceText(of: &dump, withOCR: ocrText) }
     dump.truth.source = source
@@ -101,12 +103,14 @@ public struct NoiseGenerator: Sendable {
     truth.level = level.rawValue
     truth.moves = result.truth.moves
     truth.droppedPages = result.truth.droppedPages
-    truth.damage.append("paper width \(scrambler.width), \(scrambler.pageLines) lines a page, "
-      + "\(result.truth.moves.count) moves, \(result.truth.droppedPages.count) pages dropped")
+    truth.damage.append(
+      "paper width \(scrambler.width), \(scrambler.pageLines) lines a page, "
+        + "\(result.truth.moves.count) moves, \(result.truth.droppedPages.count) pages dropped")
     let starts = Self.paragraphStarts(gold, scrambler: scrambler)
     let pages = result.pages.map { page in
-      NoisyDump.Page(number: page.number, lines: Self.lines(of: page.pieces, paragraphStarts: starts),
-                     numberSurvives: page.numberSurvives)
+      NoisyDump.Page(
+        number: page.number, lines: Self.lines(of: page.pieces, paragraphStarts: starts),
+        numberSurvives: page.numberSurvives)
     }
     var dump = NoisyDump(pages: pages, facts: CableFacts(gold: gold), truth: truth)
     dump.pageCount = result.pageCount
@@ -117,7 +121,8 @@ public struct NoiseGenerator: Sendable {
   /// and gets a blank line before it; a paragraph's tail follows its neighbour directly.
   private static func paragraphStarts(_ gold: String, scrambler: Scrambler) -> Set<String> {
     let blocks = gold.split(separator: "\n\n", omittingEmptySubsequences: true).dropFirst()
-    return Set(blocks.compactMap { scrambler.wrap(String($0).replacingNewlines, width: scrambler.width).first })
+    return Set(
+      blocks.compactMap { scrambler.wrap(String($0).replacingNewlines, width: scrambler.width).first })
   }
 
   private static func lines(of pieces: [Scrambler.Piece], paragraphStarts: Set<String>) -> [NoisyDump.Line] {
@@ -140,10 +145,13 @@ public struct NoiseGenerator: Sendable {
     let pages = ocrText.split(separator: "\u{0C}", omittingEmptySubsequences: false)
       .filter { !$0.allSatisfy(\.isWhitespace) }
     let replaced = pages.enumerated().map { index, page in
-      let lines = page.split(separator: "\n", omittingEmptySubsequences: false).map { NoisyDump.Line(String($0)) }
+      let lines = page.split(separator: "\n", omittingEmptySubsequences: false).map {
+        NoisyDump.Line(String($0))
+      }
       let kept = Array(lines.reversed().drop { $0.text.isEmpty }.reversed())
       let old = index < dump.pages.count ? dump.pages[index] : nil
-      return NoisyDump.Page(number: old?.number ?? index + 1, lines: kept, numberSurvives: old?.numberSurvives ?? true)
+      return NoisyDump.Page(
+        number: old?.number ?? index + 1, lines: kept, numberSurvives: old?.numberSurvives ?? true)
     }
     if replaced.count != dump.pages.count { dump.pageCount = max(dump.pageCount, replaced.count) }
     dump.pages = replaced

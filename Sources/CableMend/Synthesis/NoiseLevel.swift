@@ -20,7 +20,8 @@ public enum NoiseLevel: String, Sendable, CaseIterable, Codable, Comparable {
       NoiseSettings(
         wrapColumns: 62...69, hyphenation: 0.15, linesPerPage: 34...44, tailCut: 0.2, fragmentMoves: 1...2,
         pageShuffle: 0.5, dropPage: 0, keepPageNumber: 0.9, nameCorruptions: 3...4,
-        furnitureStyles: [.outgoingState, .incomingTelegram, .archiveCopy, .foiaRelease], furnitureDamage: 0.1,
+        furnitureStyles: [.outgoingState, .incomingTelegram, .archiveCopy, .foiaRelease],
+        furnitureDamage: 0.1,
         duplicates: 1...1, duplicateNoise: 0.01, unicodeRate: 0.006,
         unicodeKinds: [.curlyQuote, .noBreakSpace, .zeroWidth, .cyrillic])
     case .high:

@@ -42,8 +42,10 @@ struct TemporaryEvaluationSet {
   init() throws {
     root = FileManager.default.temporaryDirectory
       .appendingPathComponent("cablemend-eval-\(UInt64.random(in: 0...UInt64.max))")
-    let nested = root.appendingPathComponent("low")
-    try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+    for folder in ["low", "many"] {
+      try FileManager.default.createDirectory(
+        at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+    }
     var truth = TruthFile()
     truth.level = "low"
     truth.names = [TruthFile.Substitution(wrong: "H0LLAND", right: "HOLLAND")]
@@ -111,8 +113,27 @@ struct TemporaryEvaluationSet {
     #expect(s.cer.referenceLength == clean.repaired.cer.referenceLength + oslo.repaired.cer.referenceLength)
     if let cut = s.cerReduction { #expect(abs(cut - (1 - s.cer.rate / s.baselineCER.rate)) < 1e-12) }
     let table = run.textTable()
+    #expect(run.levels().isEmpty)  // one level only: no per-level rows
     #expect(table.contains("low/oslo"))
     #expect(table.contains("overall"))
+  }
+
+  @Test func documentsKeepTheirOrderAndABadTruthFileIsNamed() throws {
+    let set = try TemporaryEvaluationSet()
+    defer { set.remove() }
+    for i in 0..<12 { try set.write(TemporaryEvaluationSet.gold, "many/d\(i).raw.txt") }
+    for i in 0..<12 { try set.write(TemporaryEvaluationSet.gold, "many/d\(i).gold.txt") }
+    let docs = try Evaluator.documents(in: set.root.path).documents
+    #expect(try Evaluator().evaluate(docs).documents.map(\.name) == docs.map(\.name))
+    try set.write(#"{"names": "not a list"}"#, "many/d7.truth.json")
+    let withTruth = try Evaluator.documents(in: set.root.path).documents
+    do {
+      _ = try Evaluator().evaluate(withTruth)
+      Issue.record("a bad truth file must stop the evaluation")
+    } catch {
+      #expect(error.path.hasSuffix("many/d7.truth.json"))
+      #expect(error.description.contains("names"))
+    }
   }
 
   @Test func ablationSwitchesOffEachStageInTurn() throws {
@@ -126,6 +147,8 @@ struct TemporaryEvaluationSet {
       #expect(run.label == "without \(stage.rawValue)")
       #expect(!run.stages.contains(stage))
       #expect(run.stages.count == StageName.allCases.count - 1)
+      #expect(run.documents.map(\.baseline) == runs[0].documents.map(\.baseline))
+      #expect(run.documents.allSatisfy { $0.texts == nil })
     }
     #expect(EvaluationRun.ablationTable(runs).contains("without names"))
   }
@@ -144,6 +167,17 @@ struct TemporaryEvaluationSet {
     #expect(html.contains("id=\"doc-1\""))
     #expect(html.contains("class=\"noise\""))
     #expect(html.contains("Ablation"))
+  }
+
+  @Test func levelsAreGroupedInNoiseOrder() {
+    let card = Scorecard(gold: "A", output: "A")
+    let docs = ["high", "low", "custom", "medium", "low"].enumerated().map { i, level in
+      DocumentEvaluation(name: "d\(i)", level: level, baseline: card, repaired: card, edits: 0, texts: nil)
+    }
+    let run = EvaluationRun(label: "t", stages: [], documents: docs)
+    #expect(run.levels().map(\.level) == ["low", "medium", "high", "custom"])
+    #expect(run.levels().first?.documents.count == 2)
+    #expect(run.textTable().contains("level medium"))
   }
 
   @Test func wordDiffMarksOnlyDifferingWords() {

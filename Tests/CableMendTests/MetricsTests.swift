@@ -143,6 +143,7 @@ import Testing
     ("WE'LL SEE -- (C) 1970-01-01", ["WE'LL", "SEE", "C", "1970", "01", "01"]),
     ("A.1 SNAKE_CASE X2Y", ["A", "1", "SNAKE_CASE", "X2Y"]),
     ("", []), ("... --- !!!", []),
+    ("RAI\u{200B}NY SOFT\u{AD}HYPHEN JOI\u{200D}NED", ["RAI", "NY", "SOFT\u{AD}HYPHEN", "JOI\u{200D}NED"]),
   ])
   func unicodeWords(text: String, expected: [String]) {
     #expect(TextMetrics.words(text) == expected)
@@ -245,6 +246,43 @@ import Testing
     #expect(score.injected == 4)
     #expect(score.remaining == 2)
     #expect(ResidueScore.measure(injected: [], output: output, gold: gold).rate == nil)
+  }
+
+  @Test func unicodeDamageIsMatchedExactly() {
+    let gold = "THE PRESENCE. VILLAGERS OFFERED"
+    let damaged = ["PRESENCE.\u{A0}VILLAGERS", "OFF\u{415}RED", "E\u{301}TE"]
+    let untouched = ResidueScore.measure(
+      injected: damaged, output: "THE PRESENCE.\u{A0}VILLAGERS OFF\u{415}RED", gold: gold, exact: true)
+    #expect(untouched.remaining == 2)
+    // The NFC form of the third token is what normalisation repairs by itself; it is not there.
+    #expect(untouched.injected == 3)
+    let repaired = ResidueScore.measure(injected: damaged, output: gold, gold: gold, exact: true)
+    #expect(repaired.remaining == 0)
+    // Flattened, a no-break space would look repaired: that is why unicode damage is exact.
+    let flattened = ResidueScore.measure(
+      injected: damaged, output: "THE PRESENCE.\u{A0}VILLAGERS OFFERED", gold: gold)
+    #expect(flattened.remaining == 0)
+  }
+
+  @Test func scorecardJSONCarriesRatesAndRoundTrips() throws {
+    var truth = TruthFile()
+    truth.names = [TruthFile.Substitution(wrong: "R0GERS", right: "ROGERS")]
+    truth.furniture = ["PAGE 02"]
+    let card = Scorecard(
+      gold: "ROGERS SAID NO", output: "PAGE 02\nROGERS SAID N0", truth: truth,
+      edits: [Self.edit(.names, "R0GERS", "ROGERS")])
+    let json = try card.json()
+    let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+    let cer = try #require(object["cer"] as? [String: Any])
+    #expect(cer["rate"] as? Double == card.cer.rate)
+    let names = try #require(object["names"] as? [String: Any])
+    #expect(names["precision"] as? Double == 1)
+    #expect(try JSONDecoder().decode(Scorecard.self, from: json) == card)
+  }
+
+  @Test func textTableAlignsColumns() {
+    let table = TextTable(header: ["name", "value"], rows: [["a", "1.00%"], ["longer", "10.00%"]]).rendered()
+    #expect(table == "name     value\n------  ------\na        1.00%\nlonger  10.00%\n")
   }
 
   @Test func truthFilesMayOmitFields() throws {

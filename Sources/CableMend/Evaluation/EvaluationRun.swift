@@ -43,6 +43,7 @@ public struct EvaluationSummary: Sendable, Hashable, Codable {
   public var names: NameScore
   public var furniture: ResidueScore
   public var duplicates: ResidueScore
+  public var unicode: ResidueScore
 
   public init(_ documents: [DocumentEvaluation]) {
     self.documents = documents.count
@@ -58,6 +59,7 @@ public struct EvaluationSummary: Sendable, Hashable, Codable {
     names = documents.reduce(NameScore()) { $0 + ($1.repaired.names ?? NameScore()) }
     furniture = documents.reduce(ResidueScore()) { $0 + ($1.repaired.furniture ?? ResidueScore()) }
     duplicates = documents.reduce(ResidueScore()) { $0 + ($1.repaired.duplicates ?? ResidueScore()) }
+    unicode = documents.reduce(ResidueScore()) { $0 + ($1.repaired.unicode ?? ResidueScore()) }
   }
 
   static func meanTau(_ orders: [OrderAgreement]) -> Double? {
@@ -89,7 +91,7 @@ public struct EvaluationRun: Sendable, Hashable, Codable {
 
   static let columns = [
     "raw CER", "CER", "CER cut", "WER", "BoW err", "flex CER", "tau", "name P", "name R", "furn left",
-    "dup left",
+    "dup left", "uni left",
   ]
 
   /// The per-document table with an `overall` row.
@@ -104,10 +106,24 @@ public struct EvaluationRun: Sendable, Hashable, Codable {
         r.order.found >= 2 ? FigureFormat.decimal(r.order.tau) : "-",
         FigureFormat.percent(r.names?.precision), FigureFormat.percent(r.names?.recall),
         FigureFormat.percent(r.furniture?.rate), FigureFormat.percent(r.duplicates?.rate),
+        FigureFormat.percent(r.unicode?.rate),
       ])
+    }
+    for (level, group) in levels() {
+      table.rows.append(["level \(level)"] + Self.summaryCells(EvaluationSummary(group)))
     }
     table.rows.append(["overall"] + Self.summaryCells(summary))
     return "\(label) (\(stages.map(\.rawValue).joined(separator: ",")))\n" + table.rendered()
+  }
+
+  /// Documents grouped by their truth file's noise level, in the order `low`, `medium`, `high`,
+  /// then others by name; empty when fewer than two levels occur.
+  public func levels() -> [(level: String, documents: [DocumentEvaluation])] {
+    let grouped = Dictionary(grouping: documents.filter { $0.level != nil }) { $0.level! }
+    guard grouped.count > 1 else { return [] }
+    let known = ["low", "medium", "high"]
+    let order = known.filter { grouped[$0] != nil } + grouped.keys.filter { !known.contains($0) }.sorted()
+    return order.map { ($0, grouped[$0]!) }
   }
 
   static func summaryCells(_ s: EvaluationSummary) -> [String] {
@@ -117,7 +133,7 @@ public struct EvaluationRun: Sendable, Hashable, Codable {
       FigureFormat.percent(s.bagOfWords.rate), FigureFormat.percent(s.flexible.rate),
       FigureFormat.decimal(s.tau), FigureFormat.percent(s.names.precision),
       FigureFormat.percent(s.names.recall), FigureFormat.percent(s.furniture.rate),
-      FigureFormat.percent(s.duplicates.rate),
+      FigureFormat.percent(s.duplicates.rate), FigureFormat.percent(s.unicode.rate),
     ]
   }
 
@@ -133,7 +149,8 @@ public struct EvaluationRun: Sendable, Hashable, Codable {
     raw CER: the raw dump against the gold; CER cut: 1 - CER / raw CER; BoW err: order-free \
     bag-of-words error; flex CER: order-tolerant CER; tau: paragraph order (Kendall, mean over \
     documents); name P/R: name-stage precision/recall against the truth file; furn left, dup left: \
-    injected furniture lines and duplicates still in the output. Rates are micro-averaged.
+    injected furniture lines and duplicates still in the output; uni left: injected Unicode damage \
+    still in the output. Rates are micro-averaged.
     """
 }
 

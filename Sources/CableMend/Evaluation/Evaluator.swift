@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// One document of an evaluation set: `X.raw.txt` with its `X.gold.txt` and, when present,
 /// `X.truth.json`, all in the same folder.
@@ -90,15 +92,31 @@ public struct Evaluator: Sendable {
     throws(EvaluationError)
     -> EvaluationRun
   {
+    try evaluate(documents, label: label, baselines: nil)
+  }
+
+  /// `baselines`: the raw dumps' scorecards from an earlier run of the same documents, which do
+  /// not depend on the stages; when given, the texts are not kept either (ablation runs).
+  private func evaluate(_ documents: [EvaluationDocument], label: String, baselines: [Scorecard]?)
+    throws(EvaluationError) -> EvaluationRun
+  {
     let pipeline: Pipeline
     do { pipeline = try Pipeline(options: options) } catch {
       throw EvaluationError(
         path: options.lexiconPaths.joined(separator: ","), reason: "cannot build the pipeline (\(error))",
         advice: "check the lexicon files")
     }
+    // Documents are independent: evaluate them on all cores, keeping their order.
+    let slots = Mutex([Result<DocumentEvaluation, EvaluationError>?](repeating: nil, count: documents.count))
+    DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+      let result = Result { () throws(EvaluationError) in
+        try evaluate(documents[index], with: pipeline, baseline: baselines?[index])
+      }
+      slots.withLock { $0[index] = result }
+    }
     var results: [DocumentEvaluation] = []
-    for document in documents {
-      results.append(try evaluate(document, with: pipeline))
+    for slot in slots.withLock({ $0 }) {
+      results.append(try slot!.get())
     }
     return EvaluationRun(label: label, stages: options.stages.sorted(), documents: results)
   }
@@ -106,16 +124,17 @@ public struct Evaluator: Sendable {
   /// The full run, then one run with each stage of ``options`` switched off in turn.
   public func ablate(_ documents: [EvaluationDocument]) throws(EvaluationError) -> [EvaluationRun] {
     var runs = [try evaluate(documents)]
+    let baselines = runs[0].documents.map(\.baseline)
     for stage in options.stages.sorted() {
       var without = self
       without.options.stages.remove(stage)
-      runs.append(try without.evaluate(documents, label: "without \(stage.rawValue)"))
+      runs.append(try without.evaluate(documents, label: "without \(stage.rawValue)", baselines: baselines))
     }
     return runs
   }
 
-  private func evaluate(_ document: EvaluationDocument, with pipeline: Pipeline) throws(EvaluationError)
-    -> DocumentEvaluation
+  private func evaluate(_ document: EvaluationDocument, with pipeline: Pipeline, baseline known: Scorecard?)
+    throws(EvaluationError) -> DocumentEvaluation
   {
     let rawBytes = try Self.read(document.raw)
     let gold = String(decoding: try Self.read(document.gold), as: UTF8.self)
@@ -127,14 +146,16 @@ public struct Evaluator: Sendable {
     }
     let raw = String(decoding: rawBytes, as: UTF8.self)
     let result = pipeline.mend(rawBytes, name: document.name)
-    let baseline = Scorecard(gold: gold, output: raw, truth: truth, edits: [], conventions: conventions)
+    let baseline =
+      known ?? Scorecard(gold: gold, output: raw, truth: truth, edits: [], conventions: conventions)
     let repaired = Scorecard(
       gold: gold, output: result.text, truth: truth, edits: result.document.edits,
       conventions: conventions)
     return DocumentEvaluation(
       name: document.name, level: truth?.level, baseline: baseline, repaired: repaired,
       edits: result.document.edits.count,
-      texts: EvaluatedTexts(raw: raw, gold: gold, output: result.text, edits: result.document.edits))
+      texts: known != nil
+        ? nil : EvaluatedTexts(raw: raw, gold: gold, output: result.text, edits: result.document.edits))
   }
 
   private static func read(_ url: URL) throws(EvaluationError) -> [UInt8] {

@@ -41,6 +41,9 @@ public struct HTMLReport: Sendable {
     var rows = main.documents.enumerated().map { index, d in
       ["<a href=\"#doc-\(index)\">\(Self.escape(d.name))</a>"] + Self.cells(d)
     }
+    for (level, group) in main.levels() {
+      rows.append(["level \(Self.escape(level))"] + EvaluationRun.summaryCells(EvaluationSummary(group)))
+    }
     rows.append(["<strong>overall</strong>"] + EvaluationRun.summaryCells(main.summary))
     html += table(header: ["document"] + EvaluationRun.columns, rows: rows)
     for (index, document) in main.documents.enumerated() {

@@ -84,6 +84,12 @@ extension Scorecard {
         "\(duplicates.remaining)/\(duplicates.injected) pieces",
       ])
     }
+    if let unicode {
+      table.rows.append([
+        "unicode damage left", FigureFormat.percent(unicode.rate),
+        "\(unicode.remaining)/\(unicode.injected) tokens",
+      ])
+    }
     let normalisation = conventions.normalize ? "NFC, lines trimmed, final newlines dropped" : "none"
     return table.rendered()
       + "conventions: unit \(unit); normalisation \(normalisation); words \(conventions.words.rawValue)\n"

@@ -1,11 +1,12 @@
 import Foundation
 
-/// How much injected text survives in the output: furniture lines (``TruthFile/furniture``) or
-/// duplicated text (``TruthFile/duplicates``).
+/// How much injected text survives in the output: furniture lines (``TruthFile/furniture``),
+/// duplicated text (``TruthFile/duplicates``) or damaged tokens (``TruthFile/unicode``).
 ///
-/// Conventions: texts are normalised (``TextMetrics/normalized(_:_:)``) and runs of whitespace,
-/// newlines included, become one space, so a furniture line that unwrapping glued onto a
-/// paragraph still counts. For each distinct injected line, the surplus is the number of its
+/// Conventions: texts are normalised (``TextMetrics/normalized(_:_:)``) and, unless `exact`, runs
+/// of whitespace, newlines included, become one space, so a furniture line that unwrapping glued
+/// onto a paragraph still counts. Unicode damage is measured `exact`, since a no-break space is
+/// itself the damage. Matching is literal (scalar by scalar) after that. For each distinct injected line, the surplus is the number of its
 /// occurrences in the output beyond those in the gold (a running head `SECRET` may also be the
 /// cable's own classification line), capped at the number of times it was injected. Residue =
 /// total surplus / lines injected. Lines that are empty after normalisation are ignored.
@@ -45,13 +46,16 @@ public struct ResidueScore: Sendable, Hashable, Codable {
   /// Counts the lines of `injected` still present in `output` beyond their count in `gold`.
   public static func measure(
     injected lines: [String], output: String, gold: String,
-    _ conventions: MetricConventions = .init()
+    _ conventions: MetricConventions = .init(), exact: Bool = false
   ) -> ResidueScore {
-    let out = flattened(output, conventions)
-    let ref = flattened(gold, conventions)
+    let prepare = { (text: String) in
+      exact ? TextMetrics.normalized(text, conventions) : flattened(text, conventions)
+    }
+    let out = prepare(output)
+    let ref = prepare(gold)
     var times: [String: Int] = [:]
     for line in lines {
-      let key = flattened(line, conventions)
+      let key = prepare(line)
       if !key.isEmpty { times[key, default: 0] += 1 }
     }
     var remaining = 0
@@ -71,7 +75,7 @@ public struct ResidueScore: Sendable, Hashable, Codable {
   static func occurrences(of needle: String, in haystack: String) -> Int {
     var count = 0
     var start = haystack.startIndex
-    while let range = haystack.range(of: needle, range: start..<haystack.endIndex) {
+    while let range = haystack.range(of: needle, options: .literal, range: start..<haystack.endIndex) {
       count += 1
       start = range.upperBound
     }

@@ -6,7 +6,7 @@ import Foundation
 /// let card = Scorecard(gold: goldText, output: repairedText)
 /// card.cer.rate
 /// ```
-/// The truth-based parts (`names`, `furniture`, `duplicates`) are present only when a truth
+/// The truth-based parts (`names`, `furniture`, `duplicates`, `unicode`) are present only when a truth
 /// file (and, for names, the pipeline's edits) is given.
 public struct Scorecard: Sendable, Hashable, Codable {
   public var conventions: MetricConventions
@@ -19,6 +19,8 @@ public struct Scorecard: Sendable, Hashable, Codable {
   public var names: NameScore?
   public var furniture: ResidueScore?
   public var duplicates: ResidueScore?
+  /// Injected Unicode damage (``TruthFile/unicode``, the `wrong` tokens) still in the output.
+  public var unicode: ResidueScore?
 
   /// Scores `output` against `gold`.
   /// - Parameters:
@@ -30,14 +32,21 @@ public struct Scorecard: Sendable, Hashable, Codable {
     conventions: MetricConventions = .init()
   ) {
     self.conventions = conventions
-    cer = TextMetrics.characterErrorRate(reference: gold, hypothesis: output, conventions)
-    wer = TextMetrics.wordErrorRate(reference: gold, hypothesis: output, conventions)
-    bagOfWords = TextMetrics.bagOfWordsErrorRate(reference: gold, hypothesis: output, conventions)
-    flexible = FlexibleCharacterAccuracy.errorRate(reference: gold, hypothesis: output, conventions)
-    order = OrderAgreement.measure(reference: gold, hypothesis: output, conventions)
+    // Normalise once; normalisation is idempotent, so the measures then skip it.
+    let gold = TextMetrics.normalized(gold, conventions)
+    let output = TextMetrics.normalized(output, conventions)
+    var prepared = conventions
+    prepared.normalize = false
+    cer = TextMetrics.characterErrorRate(reference: gold, hypothesis: output, prepared)
+    wer = TextMetrics.wordErrorRate(reference: gold, hypothesis: output, prepared)
+    bagOfWords = TextMetrics.bagOfWordsErrorRate(reference: gold, hypothesis: output, prepared)
+    flexible = FlexibleCharacterAccuracy.errorRate(reference: gold, hypothesis: output, prepared)
+    order = OrderAgreement.measure(reference: gold, hypothesis: output, prepared)
     if let truth {
       furniture = ResidueScore.measure(injected: truth.furniture, output: output, gold: gold, conventions)
       duplicates = ResidueScore.measure(injected: truth.duplicates, output: output, gold: gold, conventions)
+      unicode = ResidueScore.measure(
+        injected: truth.unicode.map(\.wrong), output: output, gold: gold, conventions, exact: true)
       if let edits { names = NameScore.score(edits: edits, truth: truth.names) }
     }
   }

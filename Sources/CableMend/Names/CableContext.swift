@@ -64,8 +64,10 @@ struct CableContext {
       let before = start > 0 ? bytes[start - 1] : nil
       let after = i < bytes.count ? bytes[i] : nil
       let touchesDigit = before.map(isDigit) == true || after.map(isDigit) == true
-      result.append(Token(line: line, range: start..<i, text: String(decoding: bytes[start..<i], as: UTF8.self),
-                          hasLower: hasLower, touchesDigit: touchesDigit, before: before, after: after))
+      result.append(
+        Token(
+          line: line, range: start..<i, text: String(decoding: bytes[start..<i], as: UTF8.self),
+          hasLower: hasLower, touchesDigit: touchesDigit, before: before, after: after))
     }
     return result
   }
@@ -81,10 +83,13 @@ struct CableContext {
   /// TAGS, E.O. and DTG lines carry codes, not words.
   static func isProtected(_ bytes: [UInt8]) -> Bool {
     let text = String(decoding: bytes.prefix(8), as: UTF8.self)
-    return text.hasPrefix("TAGS") || text.hasPrefix("E.O.") || text.hasPrefix("E. O.") || dtgDate(bytes) != nil
+    return text.hasPrefix("TAGS") || text.hasPrefix("E.O.") || text.hasPrefix("E. O.")
+      || dtgDate(bytes) != nil
   }
 
-  private static let months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+  private static let months = [
+    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+  ]
 
   /// The date of a date-time group such as `040336Z DEC 90` at the start of a line (after the
   /// precedence letters).
@@ -93,7 +98,8 @@ struct CableContext {
     var i = 0
     // Precedence letters: up to two single capitals, each followed by a space.
     while i + 1 < bytes.count && bytes[i] >= 65 && bytes[i] <= 90 && bytes[i + 1] == 32 && i < 4 { i += 2 }
-    guard i + 14 <= bytes.count, bytes[i..<(i + 6)].allSatisfy(isDigit), bytes[i + 6] == 90, bytes[i + 7] == 32
+    guard i + 14 <= bytes.count, bytes[i..<(i + 6)].allSatisfy(isDigit), bytes[i + 6] == 90,
+      bytes[i + 7] == 32
     else { return nil }
     let month = String(decoding: bytes[(i + 8)..<(i + 11)], as: UTF8.self)
     guard let m = months.firstIndex(of: month), bytes[i + 11] == 32,
@@ -121,8 +127,10 @@ struct CableContext {
     var end = i
     while end > 0 && bytes[end - 1] == 32 { end -= 1 }
     var start = end
-    while start > 0 && (Self.isLetter(bytes[start - 1]) || Self.isDigit(bytes[start - 1])
-      || bytes[start - 1] == 47 || bytes[start - 1] == 45) { start -= 1 }
+    while start > 0
+      && (Self.isLetter(bytes[start - 1]) || Self.isDigit(bytes[start - 1])
+        || bytes[start - 1] == 47 || bytes[start - 1] == 45)
+    { start -= 1 }
     let symbol = String(decoding: bytes[start..<end], as: UTF8.self)
     var prefixes: [String] = []
     for (index, char) in symbol.enumerated() where char == "/" || char == "-" {
@@ -135,13 +143,13 @@ struct CableContext {
   }
 
   /// The title words right before a name (`UNDER SECRETARY` in `UNDER SECRETARY KIMMITT`):
-  /// up to eight role words separated only by spaces, the last of which (next to the name) is a
-  /// common title word of four letters or more, so that `THE GATT` is no cue.
-  func titleCue(before index: Int, in lineTokens: [Token], line bytes: [UInt8],
-                isRoleWord: (String) -> Bool, isTitleWord: (String) -> Bool) -> [String] {
-    guard index > 0, lineTokens[index - 1].text.utf8.count >= 4, isTitleWord(lineTokens[index - 1].text),
-      Self.adjacent(lineTokens[index - 1], lineTokens[index], in: bytes)
-    else { return [] }
+  /// up to eight role words separated only by spaces, among which a title head (a word of four
+  /// letters or more that begins many roles: SECRETARY, SENATOR), so that `THE GATT` or
+  /// `FORCES FROM DIEN` give no cue.
+  func titleCue(
+    before index: Int, in lineTokens: [Token], line bytes: [UInt8],
+    isRoleWord: (String) -> Bool, isTitleHead: (String) -> Bool
+  ) -> [String] {
     var cue: [String] = []
     var k = index - 1
     while k >= 0 && cue.count < 8 && Self.adjacent(lineTokens[k], lineTokens[k + 1], in: bytes)
@@ -150,6 +158,7 @@ struct CableContext {
       cue.append(lineTokens[k].text)
       k -= 1
     }
+    guard cue.contains(where: { $0.utf8.count >= 4 && isTitleHead($0) }) else { return [] }
     return cue.reversed()
   }
 }

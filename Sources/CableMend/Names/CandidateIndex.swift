@@ -17,6 +17,8 @@ public struct CandidateIndex: Sendable {
   public let maxDeletes: Int
   private let keys: [UInt64]
 
+  /// Longer tokens are not words OCR damaged but runs of garbage; they have no candidates.
+  public static let maxLength = 40
   private static let termBits: UInt64 = 24
   private static let termMask: UInt64 = (1 << termBits) - 1
 
@@ -27,7 +29,7 @@ public struct CandidateIndex: Sendable {
     var keys: [UInt64] = []
     keys.reserveCapacity(terms.count * (maxDeletes == 1 ? 9 : 40))
     var skeleton: [UInt8] = []
-    for (number, term) in terms.enumerated() {
+    for (number, term) in terms.enumerated() where term.count <= Self.maxLength {
       Self.skeleton(of: term, into: &skeleton)
       Self.forEachDeletion(of: skeleton, upTo: maxDeletes) { hash in
         keys.append((hash << Self.termBits) | UInt64(number))
@@ -42,10 +44,15 @@ public struct CandidateIndex: Sendable {
 
   /// Calls `body` with the number of every term whose skeleton is within the index's deletion
   /// distance of the token's (a term may be reported more than once).
-  public func forEachCandidate(of token: [UInt8], _ body: (Int) -> Void) {
+  ///
+  /// - Parameter queryDeletes: how many letters may be left out of the token's skeleton (at
+  ///   most the index's `maxDeletes`); terms may always lose up to `maxDeletes`. Fewer deletions
+  ///   on short tokens keep the candidates to those a bounded cost can still accept.
+  public func forEachCandidate(of token: [UInt8], queryDeletes: Int? = nil, _ body: (Int) -> Void) {
+    guard token.count <= Self.maxLength else { return }
     var skeleton: [UInt8] = []
     Self.skeleton(of: token, into: &skeleton)
-    Self.forEachDeletion(of: skeleton, upTo: maxDeletes) { hash in
+    Self.forEachDeletion(of: skeleton, upTo: min(queryDeletes ?? maxDeletes, maxDeletes)) { hash in
       var index = lowerBound(hash << Self.termBits)
       while index < keys.count && keys[index] >> Self.termBits == hash {
         body(Int(keys[index] & Self.termMask))
@@ -92,8 +99,10 @@ public struct CandidateIndex: Sendable {
 
   private static let classOf: [UInt8] = {
     var table = (0..<128).map { UInt8($0) }
-    for (members, representative) in [("MN", "N"), ("O0CDQ", "O"), ("IL1", "I"), ("BR8", "B"),
-                                        ("EFT", "E"), ("S5", "S"), ("Z2", "Z")] {
+    for (members, representative) in [
+      ("MN", "N"), ("O0CDQ", "O"), ("IL1", "I"), ("BR8", "B"),
+      ("EFT", "E"), ("S5", "S"), ("Z2", "Z"),
+    ] {
       for c in members.utf8 { table[Int(c)] = representative.utf8.first! }
     }
     return table

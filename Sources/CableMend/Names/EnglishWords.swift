@@ -19,15 +19,16 @@ public struct EnglishWords: Sendable {
       words.insert(word.uppercased())
     }
     self.words = words
-    self.index = CandidateIndex(terms: words.filter { $0.utf8.count >= 3 }.sorted().map { Array($0.utf8) },
-                                maxDeletes: 1)
+    self.index = CandidateIndex(
+      terms: words.filter { $0.utf8.count >= 3 }.sorted().map { Array($0.utf8) },
+      maxDeletes: 1)
   }
 
   /// Reads a word list, one word a line; nil when the file cannot be read.
   public static func load(path: String) -> EnglishWords? {
     guard let bytes = try? InputReader.read(path) else { return nil }
     let text = String(decoding: bytes, as: UTF8.self)
-    return EnglishWords(lines: text.split(separator: "\n"))
+    return EnglishWords(lines: text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }))
   }
 
   /// The system word list, read and indexed once per process.

@@ -19,7 +19,9 @@ public struct Lexicon: Sendable {
   public static func parse(_ text: String, file: String) throws(LexiconError) -> Lexicon {
     var entries: [LexiconEntry] = []
     var lineNumber = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for rawLine in text.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+    {
       lineNumber += 1
       let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
       if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
@@ -58,9 +60,11 @@ public struct LexiconEntry: Sendable, Hashable {
   /// Where the row came from, for evidence and messages: `file:line`.
   public var origin: String
 
-  public init(kind: Kind, name: String, fullName: String = "", variants: [String] = [],
-              role: String = "", office: String = "", start: LexiconDate? = nil,
-              end: LexiconDate? = nil, origin: String = "") {
+  public init(
+    kind: Kind, name: String, fullName: String = "", variants: [String] = [],
+    role: String = "", office: String = "", start: LexiconDate? = nil,
+    end: LexiconDate? = nil, origin: String = ""
+  ) {
     self.kind = kind
     self.name = name
     self.fullName = fullName
@@ -82,13 +86,14 @@ public struct LexiconEntry: Sendable, Hashable {
     return nil
   }
 
-  /// True when the tenure covers `date`, false when it clearly does not, nil without dates.
+  /// True when the tenure covers `date`, false when it clearly does not, nil when the dates do
+  /// not say (none given, or an open end more than ten years before `date`).
   public func tenureCovers(_ date: LexiconDate) -> Bool? {
     guard start != nil || end != nil else { return nil }
     if let start, date.lowerBound < start.lowerBound { return false }
     if let end, date.lowerBound > end.upperBound { return false }
-    // An open end with a known start: assume a tenure of at most ten years.
-    if end == nil, let start, date.lowerBound > start.lowerBound + 10_0000 { return false }
+    // An open end with a known start: within ten years it probably covers; later, who knows.
+    if end == nil, let start, date.lowerBound > start.lowerBound + 10 * 10_000 { return nil }
     return true
   }
 
@@ -100,10 +105,13 @@ public struct LexiconEntry: Sendable, Hashable {
     }
     func fail(_ problem: String) -> LexiconError { LexiconError(file: file, line: line, problem: problem) }
     guard cells.count == Self.columns.count else {
-      throw fail("expected \(Self.columns.count) tab-separated columns (\(Self.columns.joined(separator: ", "))), found \(cells.count)")
+      throw fail(
+        "expected \(Self.columns.count) tab-separated columns (\(Self.columns.joined(separator: ", "))), found \(cells.count)"
+      )
     }
     guard let kind = Kind(rawValue: cells[0].lowercased()) else {
-      throw fail("unknown kind '\(cells[0])'; use one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+      throw fail(
+        "unknown kind '\(cells[0])'; use one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     let name = cells[1].uppercased()
     guard name.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else {
@@ -122,8 +130,9 @@ public struct LexiconEntry: Sendable, Hashable {
     }
     let variants = cells[3].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
       .filter { !$0.isEmpty }
-    self.init(kind: kind, name: name, fullName: cells[2], variants: variants, role: cells[4].uppercased(),
-              office: cells[5].uppercased(), start: start, end: end, origin: "\(file):\(line)")
+    self.init(
+      kind: kind, name: name, fullName: cells[2], variants: variants, role: cells[4].uppercased(),
+      office: cells[5].uppercased(), start: start, end: end, origin: "\(file):\(line)")
   }
 }
 

@@ -14,6 +14,10 @@ struct NameCandidate {
   var evidence: [String]
   /// The surname behind a person candidate (`KIMMITT` for `RKIMMITT`), for pooling evidence.
   var surname: String
+  /// True when some evidence is strong enough to act on by itself (a clean mention, a title,
+  /// a clearance office, a short dated tenure covering the cable's date, a word pair seen in the
+  /// document, a routing slot). Weaker evidence (a country, an open-ended tenure) only adds.
+  var sufficient: Bool = false
 
   var score: Double { support - cost }
 
@@ -42,7 +46,7 @@ enum NameVerdict {
   /// Minimum context support for any change.
   static let minimumSupport = 1.0
   /// Minimum score (support minus cost).
-  static let minimumScore = 0.3
+  static let minimumScore = 0.2
   /// Minimum lead of the best score over the runner-up's.
   static let minimumMargin = 0.5
 
@@ -56,24 +60,29 @@ enum NameVerdict {
     guard let top = ranked.first else { return nil }
     let shown = Array(ranked.prefix(5))
     let runnerUp = ranked.dropFirst().first?.score ?? -.infinity
-    if top.support < minimumSupport {
-      return NameDecision(token: token, replacement: nil, candidates: shown,
-                          reason: "no context supports \(top.text) (support \(NameCandidate.format(top.support)))",
-                          confidence: 0)
+    if top.support < minimumSupport || !top.sufficient {
+      return NameDecision(
+        token: token, replacement: nil, candidates: shown,
+        reason: "no context supports \(top.text) (support \(NameCandidate.format(top.support)))",
+        confidence: 0)
     }
     if top.score < minimumScore {
-      return NameDecision(token: token, replacement: nil, candidates: shown,
-                          reason: "\(top.text) is too far from the token for its support (score \(NameCandidate.format(top.score)))",
-                          confidence: 0)
+      return NameDecision(
+        token: token, replacement: nil, candidates: shown,
+        reason:
+          "\(top.text) is too far from the token for its support (score \(NameCandidate.format(top.score)))",
+        confidence: 0)
     }
     if top.score - runnerUp < minimumMargin {
-      return NameDecision(token: token, replacement: nil, candidates: shown,
-                          reason: "\(top.text) and \(ranked[1].text) are too close to call", confidence: 0)
+      return NameDecision(
+        token: token, replacement: nil, candidates: shown,
+        reason: "\(top.text) and \(ranked[1].text) are too close to call", confidence: 0)
     }
     let lead = min(top.score - runnerUp, 3)
     let confidence = min(0.99, 0.6 + 0.1 * lead + 0.05 * min(top.score, 2))
-    return NameDecision(token: token, replacement: top.text, candidates: shown,
-                        reason: "OCR-damaged \(top.kind.rawValue): \(top.evidence.joined(separator: "; "))",
-                        confidence: confidence)
+    return NameDecision(
+      token: token, replacement: top.text, candidates: shown,
+      reason: "OCR-damaged \(top.kind.rawValue): \(top.evidence.joined(separator: "; "))",
+      confidence: confidence)
   }
 }

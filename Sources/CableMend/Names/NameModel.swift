@@ -20,8 +20,14 @@ public struct NameModel: Sendable {
   let posts: [String: [Post]]
   /// How rare each role word is (inverse document frequency over person roles).
   let roleWordWeight: [String: Double]
+  /// How many roles begin with each word (SECRETARY, AMBASSADOR, SENATOR): title heads.
+  let roleInitialCounts: [String: Int]
   /// Word pairs that occur in roles and full names (`UNDER SECRETARY`), as `A B`.
   let rolePairs: Set<String>
+  /// Distinctive words of the countries of posts (`LAOS`, `KENYA`; not `REPUBLIC`), and the
+  /// country words of each post (`AMEMBASSY VIENTIANE` -> `LAOS`).
+  let countryWords: Set<String>
+  let countryOfPost: [String: [String]]
 
   struct Post: Sendable {
     var words: [String]
@@ -31,6 +37,26 @@ public struct NameModel: Sendable {
 
   public init(lexicon: Lexicon) {
     self.lexicon = lexicon
+    var tables = Tables()
+    for (number, entry) in lexicon.entries.enumerated() { tables.add(entry, number: number) }
+    self.nameTerms = tables.terms
+    self.entriesOfTerm = tables.entriesOfTerm
+    self.termNumber = tables.termNumber
+    self.nameIndex = CandidateIndex(terms: tables.terms, maxDeletes: 2)
+    self.known = tables.known
+    self.offices = tables.offices
+    self.posts = tables.posts
+    let total = Double(max(tables.personCount, 1))
+    self.roleWordWeight = tables.roleCounts.mapValues { log(total / Double($0)) }
+    self.rolePairs = tables.rolePairs
+    self.roleInitialCounts = tables.roleInitialCounts
+    // Country words common in roles (UNITED, as in United States) say nothing about a cable.
+    let common = Set(tables.roleCounts.filter { Double($0.value) > total * 0.02 }.keys)
+    (countryWords, countryOfPost) = Self.countries(lexicon, excluding: common)
+  }
+
+  /// The lookup tables, filled one lexicon entry at a time.
+  private struct Tables {
     var termNumber: [String: Int] = [:]
     var terms: [[UInt8]] = []
     var entriesOfTerm: [[Int32]] = []
@@ -39,50 +65,78 @@ public struct NameModel: Sendable {
     var posts: [String: [Post]] = [:]
     var roleCounts: [String: Int] = [:]
     var rolePairs: Set<String> = []
+    var roleInitialCounts: [String: Int] = [:]
     var personCount = 0
-    for (number, entry) in lexicon.entries.enumerated() {
+
+    mutating func add(_ entry: LexiconEntry, number: Int) {
       switch entry.kind {
-      case .person:
-        personCount += 1
-        for form in [entry.name] + entry.variants {
-          for word in Self.words(form) where word.utf8.count >= 2 {
-            known.insert(word)
-            let id = termNumber[word] ?? {
-              terms.append(Array(word.utf8))
-              entriesOfTerm.append([])
-              termNumber[word] = terms.count - 1
-              return terms.count - 1
-            }()
-            if entriesOfTerm[id].last != Int32(number) { entriesOfTerm[id].append(Int32(number)) }
-          }
-        }
-        let roleWords = Self.words(entry.role)
-        for word in Set(roleWords) { roleCounts[word, default: 0] += 1 }
-        for (a, b) in zip(roleWords, roleWords.dropFirst()) { rolePairs.insert(a + " " + b) }
+      case .person: addPerson(entry, number: number)
       case .post:
-        let words = Self.words(entry.name)
+        let words = NameModel.words(entry.name)
         known.formUnion(words)
-        guard words.count >= 2 else { continue }
+        guard words.count >= 2 else { return }
         let rest = Array(words.dropFirst())
-        posts[words[0], default: []].append(Post(words: rest, phrase: Array(rest.joined(separator: " ").utf8),
-                                                 entry: number))
+        posts[words[0], default: []].append(
+          Post(words: rest, phrase: Array(rest.joined(separator: " ").utf8), entry: number))
       case .office:
         offices.insert(entry.name)
-        known.formUnion(Self.words(entry.name))
+        known.formUnion(NameModel.words(entry.name))
       case .term:
-        known.formUnion(Self.words(entry.name))
+        known.formUnion(NameModel.words(entry.name))
       }
     }
-    self.nameTerms = terms
-    self.entriesOfTerm = entriesOfTerm
-    self.termNumber = termNumber
-    self.nameIndex = CandidateIndex(terms: terms, maxDeletes: 2)
-    self.known = known
-    self.offices = offices
-    self.posts = posts
-    let total = Double(max(personCount, 1))
-    self.roleWordWeight = roleCounts.mapValues { log(total / Double($0)) }
-    self.rolePairs = rolePairs
+
+    private mutating func addPerson(_ entry: LexiconEntry, number: Int) {
+      personCount += 1
+      for form in [entry.name] + entry.variants {
+        for word in NameModel.words(form) where word.utf8.count >= 2 {
+          known.insert(word)
+          let id: Int
+          if let existing = termNumber[word] {
+            id = existing
+          } else {
+            terms.append(Array(word.utf8))
+            entriesOfTerm.append([])
+            id = terms.count - 1
+            termNumber[word] = id
+          }
+          if entriesOfTerm[id].last != Int32(number) { entriesOfTerm[id].append(Int32(number)) }
+        }
+      }
+      let roleWords = NameModel.words(entry.role)
+      if let first = roleWords.first { roleInitialCounts[first, default: 0] += 1 }
+      for word in Set(roleWords) { roleCounts[word, default: 0] += 1 }
+      for (a, b) in zip(roleWords, roleWords.dropFirst()) { rolePairs.insert(a + " " + b) }
+    }
+  }
+
+  private static func countries(_ lexicon: Lexicon, excluding common: Set<String>) -> (
+    Set<String>, [String: [String]]
+  ) {
+    var countriesOfWord: [String: Set<String>] = [:]
+    for entry in lexicon.entries where entry.kind == .post && !entry.role.isEmpty {
+      for word in words(entry.role) where word.utf8.count >= 4 {
+        countriesOfWord[word, default: []].insert(entry.role)
+      }
+    }
+    // A word shared by three or more countries (REPUBLIC, SOUTH, GUINEA) says nothing.
+    let distinctive = Set(countriesOfWord.filter { $0.value.count <= 2 && !common.contains($0.key) }.keys)
+    var ofPost: [String: [String]] = [:]
+    for entry in lexicon.entries where entry.kind == .post && !entry.role.isEmpty {
+      ofPost[entry.name] = words(entry.role).filter(distinctive.contains)
+    }
+    return (distinctive, ofPost)
+  }
+
+  /// True when a role word and a country word are the same or one is a prefix of the other
+  /// (LAO and LAOS, KENYAN and KENYA, IRAQI and IRAQ).
+  static func sameCountry(_ roleWord: String, _ country: String) -> Bool {
+    if roleWord == country { return true }
+    let (short, long) = roleWord.utf8.count < country.utf8.count ? (roleWord, country) : (country, roleWord)
+    let n = short.utf8.count
+    guard n >= 3, long.hasPrefix(short) else { return false }
+    // LAO/LAOS, KENYA/KENYAN, EGYPT/EGYPTIAN; not EMIR/EMIRATES.
+    return long.utf8.count - n <= (n >= 5 ? 3 : 1)
   }
 
   /// Upper-case runs of ASCII letters in `text`.
@@ -102,6 +156,12 @@ public struct NameModel: Sendable {
     }
   }()
 
+  /// The text of the default OCR cost table (`ocr-costs.tsv`).
+  public static func defaultCostTable() throws(LexiconError) -> String { try resourceText("ocr-costs") }
+
+  /// True when `token` (upper case) is part of a person's name in the lexicon.
+  public func isPersonNameToken(_ token: String) -> Bool { termNumber[token] != nil }
+
   static func defaultLexicon() throws(LexiconError) -> Lexicon {
     var lexicon = Lexicon()
     for name in ["officials", "curated"] {
@@ -111,12 +171,14 @@ public struct NameModel: Sendable {
   }
 
   private static func resourceText(_ name: String) throws(LexiconError) -> String {
-    guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Resources/lexicon")
-      ?? Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "lexicon"),
+    guard
+      let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Resources/lexicon")
+        ?? Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "lexicon"),
       let text = try? String(contentsOf: url, encoding: .utf8)
     else {
-      throw LexiconError(file: "\(name).tsv", line: 0,
-                         problem: "the library's resource is missing; rebuild the package (swift build)")
+      throw LexiconError(
+        file: "\(name).tsv", line: 0,
+        problem: "the library's resource is missing; rebuild the package (swift build)")
     }
     return text
   }

@@ -7,16 +7,74 @@ struct NameResolver {
   let costs: OCRDistance
   let english: EnglishWords?
   let context: CableContext
-  let titleWordLimit: Double
+  /// Clean mentions of each name token in a name context: after a title, or beside another
+  /// name token (`SOUVANNA PHOUMA`). A bare mention (`BAN LIANG`, a village) is weaker evidence.
+  let strongMentions: [String: Int]
+  /// Countries the cable is about: those of its addressed posts, and country names in its text.
+  let countries: Set<String>
 
   init(model: NameModel, costs: OCRDistance, english: EnglishWords?, context: CableContext) {
     self.model = model
     self.costs = costs
     self.english = english
     self.context = context
-    // Title words are role words found in at least 20 roles (SECRETARY, ASSISTANT, SENATOR...).
-    let people = Double(model.lexicon.entries.lazy.filter { $0.kind == .person }.count)
-    titleWordLimit = log(max(people, 20) / 20)
+    countries = Self.countries(model: model, context: context)
+    strongMentions = Self.strongMentions(model: model, english: english, context: context)
+  }
+
+  private static func countries(model: NameModel, context: CableContext) -> Set<String> {
+    var result: Set<String> = []
+    for tokens in context.tokens {
+      for (index, token) in tokens.prefix(3).enumerated() {
+        guard let posts = model.posts[token.text] else { continue }
+        let words = tokens.dropFirst(index + 1).prefix(4).map(\.text)
+        for post in posts where words.starts(with: post.words) {
+          result.formUnion(model.countryOfPost[token.text + " " + post.words.joined(separator: " ")] ?? [])
+        }
+      }
+      for token in tokens where model.countryWords.contains(token.text) { result.insert(token.text) }
+    }
+    return result
+  }
+
+  /// The cable's country that the entry's role names, if any.
+  func countryMatch(_ entry: LexiconEntry) -> String? {
+    guard !countries.isEmpty, !entry.role.isEmpty else { return nil }
+    for word in NameModel.words(entry.role) where word.utf8.count >= 3 {
+      if let country = countries.first(where: { NameModel.sameCountry(word, $0) }) { return country }
+    }
+    return nil
+  }
+
+  private static func strongMentions(model: NameModel, english: EnglishWords?, context: CableContext)
+    -> [String: Int]
+  {
+    var result: [String: Int] = [:]
+    func isTitleWord(_ word: String) -> Bool { (model.roleInitialCounts[word] ?? 0) >= 20 }
+    func isName(_ token: CableContext.Token) -> Bool {
+      !token.hasLower && model.termNumber[token.text] != nil && english?.words.contains(token.text) != true
+    }
+    // Two name tokens side by side count only when one lexicon entry holds both (SOUVANNA
+    // PHOUMA), not when they merely are both names somewhere (MINA SULMAN, a port).
+    func sameEntry(_ a: CableContext.Token, _ b: CableContext.Token) -> Bool {
+      guard isName(b), let x = model.termNumber[a.text], let y = model.termNumber[b.text] else {
+        return false
+      }
+      return !Set(model.entriesOfTerm[x]).isDisjoint(with: model.entriesOfTerm[y])
+    }
+    for tokens in context.tokens {
+      for (index, token) in tokens.enumerated() where isName(token) {
+        let previous = index > 0 ? tokens[index - 1] : nil
+        let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+        let titled = previous.map { $0.text.utf8.count >= 4 && isTitleWord($0.text) } ?? false
+        if titled || previous.map({ sameEntry(token, $0) }) == true
+          || next.map({ sameEntry(token, $0) }) == true
+        {
+          result[token.text, default: 0] += 1
+        }
+      }
+    }
+    return result
   }
 
   /// True when the token is a real word or name and must not be changed.
@@ -26,19 +84,28 @@ struct NameResolver {
 
   func isRoleWord(_ word: String) -> Bool { model.roleWordWeight[word] != nil }
 
-  func isTitleWord(_ word: String) -> Bool {
-    guard let weight = model.roleWordWeight[word] else { return false }
-    return weight <= titleWordLimit
-  }
+  /// A word that begins at least 20 roles.
+  func isTitleHead(_ word: String) -> Bool { (model.roleInitialCounts[word] ?? 0) >= 20 }
 
   /// The largest cost worth considering for a token of `length` letters, in hundredths.
-  static func costLimit(length: Int) -> Int32 { Int32(min(250, 30 * length)) }
+  /// Short tokens get less room: one arbitrary edit in four letters is a different name.
+  static func costLimit(length: Int) -> Int32 { Int32(max(0, min(250, 35 * length - 60))) }
+
+  /// Tokens under six letters are looked up with one deletion: their cost limit leaves no
+  /// room for more edits than that on the token's side.
+  static func queryDeletes(_ length: Int) -> Int { length >= 6 ? 2 : 1 }
+
+  /// A candidate this close (one common confusion) earns a point towards sufficiency.
+  static let closeCost: Int32 = 45
 
   // MARK: People
 
   struct PersonCue {
     var offices: [String]?
     var title: [String]
+    /// An unknown word stands beside the token (`DIEN BIEN PHU`): it is probably part of a
+    /// foreign name or place the lexicon lacks, so closeness and country alone do not suffice.
+    var unknownNeighbour = false
   }
 
   func personCandidates(_ token: CableContext.Token, cue: PersonCue) -> [NameCandidate] {
@@ -51,7 +118,9 @@ struct NameResolver {
     }
     var seen: Set<Int> = []
     for lookup in lookups {
-      model.nameIndex.forEachCandidate(of: lookup) { seen.insert($0) }
+      model.nameIndex.forEachCandidate(of: lookup, queryDeletes: Self.queryDeletes(lookup.count)) {
+        seen.insert($0)
+      }
     }
     var result: [NameCandidate] = []
     for term in seen {
@@ -69,50 +138,131 @@ struct NameResolver {
   {
     let surnameBytes = model.nameTerms[term]
     let bare = costs.cost(truth: surnameBytes, ocr: token, limit: limit)
-    var best: NameCandidate?
-    let mentions = context.counts[surname] ?? 0
-    for number in model.entriesOfTerm[term].prefix(60) {
+    if bare == nil && cue.offices == nil { return nil }
+    // A surname that is also an English word (LONG, BAKER) is not a mention of a person by itself.
+    let mentions = english?.words.contains(surname) == true ? 0 : context.counts[surname] ?? 0
+    let strong = strongMentions[surname] ?? 0
+    var gluedCost: [UInt8: Int32?] = [:]
+    var best:
+      (entry: LexiconEntry, cost: Int32, glued: UInt8?, support: Double, title: Double, sufficient: Bool)?
+    for number in model.entriesOfTerm[term].prefix(80) {
       let entry = model.lexicon.entries[Int(number)]
-      var text = surname
       var cost = bare
-      if cue.offices != nil, let initial = entry.firstInitial,
-        let glued = costs.cost(truth: [initial] + surnameBytes, ocr: token, limit: min(limit, bare ?? limit)),
-        glued < (bare ?? .max)
-      {
-        cost = glued
-        text = String(decoding: [initial] + surnameBytes, as: UTF8.self)
+      var glued: UInt8?
+      if cue.offices != nil, let initial = entry.firstInitial {
+        if gluedCost[initial] == nil {
+          gluedCost[initial] = costs.cost(
+            truth: [initial] + surnameBytes, ocr: token, limit: min(limit, bare ?? limit))
+        }
+        if let g = gluedCost[initial]!, g < (bare ?? .max) {
+          cost = g
+          glued = initial
+        }
       }
       guard let cost else { continue }
-      var support = 0.0
-      var evidence = ["lexicon \(entry.fullName.isEmpty ? entry.name : entry.fullName) (\(entry.origin))"]
-      if let date = context.date, let covers = entry.tenureCovers(date) {
-        support += covers ? 1.0 : -1.0
-        evidence.append("cable date \(date) \(covers ? "within" : "outside") tenure "
-          + "\(entry.start?.description ?? "?")..\(entry.end?.description ?? "?") as \(entry.role)")
-      }
-      if let offices = cue.offices, !entry.office.isEmpty, offices.contains(entry.office) {
-        support += 1.0
-        evidence.append("clearance office \(entry.office) matches")
-      }
       let title = titleMatch(cue.title, role: entry.role)
-      if title > 0 {
-        support += 1.5 * title
-        evidence.append("title '\(cue.title.joined(separator: " "))' matches role \(NameCandidate.format(title))")
+      let support = personSupport(
+        entry, offices: cue.offices, title: title, mentions: mentions, strong: strong)
+      let sufficient = personSufficient(
+        entry, cue: cue, title: title, mentions: mentions, strong: strong,
+        cost: cost)
+      let score = support - Double(cost) / 100
+      if best == nil || (sufficient && !best!.sufficient)
+        || (sufficient == best!.sufficient && score > best!.support - Double(best!.cost) / 100)
+      {
+        best = (entry, cost, glued, support, title, sufficient)
       }
-      if mentions > 0 {
-        support += 1.5
-        evidence.append("\(surname) appears \(mentions)x elsewhere in the document")
-      }
-      let candidate = NameCandidate(text: text, kind: .person, cost: Double(cost) / 100, support: support,
-                                    evidence: evidence, surname: surname)
-      if best == nil || candidate.score > best!.score { best = candidate }
     }
-    return best
+    guard let best else { return nil }
+    let text = best.glued.map { String(decoding: [$0] + surnameBytes, as: UTF8.self) } ?? surname
+    return NameCandidate(
+      text: text, kind: .person, cost: Double(best.cost) / 100, support: best.support,
+      evidence: personEvidence(
+        best.entry, cue: cue, title: best.title, surname: surname,
+        mentions: mentions, strong: strong),
+      surname: surname, sufficient: best.sufficient)
   }
 
-  /// The share of the cue's weight (rarer words weigh more) found in the role.
+  /// A tenure longer than this (in years) says little about who is meant (a senator of 30 years).
+  static let longTenureYears = 12
+
+  private func dateSupport(_ entry: LexiconEntry) -> Double? {
+    guard let date = context.date, let covers = entry.tenureCovers(date) else { return nil }
+    guard covers else { return -1.0 }
+    guard let start = entry.start, let end = entry.end else { return 0.5 }
+    return (end.upperBound - start.lowerBound) / 10_000 > Self.longTenureYears ? 0.5 : 1.0
+  }
+
+  /// Whether the person's evidence can stand alone (see ``NameCandidate/sufficient``): it
+  /// needs two points. A clean mention in a name context or repeated, a title of two words or
+  /// more (or one, with the tenure covering the date), a matching clearance office: two points
+  /// each. A lone bare mention (a village may share the name), a one-word title, a tenure of at
+  /// most twelve years with both ends known covering the date, an office symbol (a State or White House official),
+  /// the cable's country in the role, a spelling one common confusion away: one point each.
+  private func personSufficient(
+    _ entry: LexiconEntry, cue: PersonCue, title: Double, mentions: Int,
+    strong: Int, cost: Int32
+  ) -> Bool {
+    let date = dateSupport(entry) ?? 0
+    var points = cost <= Self.closeCost && !cue.unknownNeighbour ? 1 : 0
+    if strong > 0 || mentions >= 2 { points += 2 } else if mentions == 1 { points += 1 }
+    if title >= 0.5 { points += cue.title.count >= 2 || date > 0 ? 2 : 1 }
+    if let offices = cue.offices, !entry.office.isEmpty, offices.contains(entry.office) { points += 2 }
+    if date >= 1.0 {
+      points += 1
+      if !entry.office.isEmpty { points += 1 }
+    }
+    if countryMatch(entry) != nil && !cue.unknownNeighbour { points += 1 }
+    return points >= 2
+  }
+
+  private func personSupport(
+    _ entry: LexiconEntry, offices: [String]?, title: Double, mentions: Int,
+    strong: Int
+  ) -> Double {
+    var support = dateSupport(entry) ?? 0
+    if let offices, !entry.office.isEmpty, offices.contains(entry.office) { support += 1.0 }
+    support += 1.5 * title
+    if countryMatch(entry) != nil { support += 1.0 }
+    if mentions > 0 { support += strong > 0 || mentions > 1 ? 2.0 : 1.0 }
+    return support
+  }
+
+  private func personEvidence(
+    _ entry: LexiconEntry, cue: PersonCue, title: Double, surname: String,
+    mentions: Int, strong: Int
+  ) -> [String] {
+    var evidence = ["lexicon \(entry.fullName.isEmpty ? entry.name : entry.fullName) (\(entry.origin))"]
+    if let support = dateSupport(entry), let date = context.date {
+      evidence.append(
+        "cable date \(date) \(support > 0 ? "within" : "outside") tenure "
+          + "\(entry.start?.description ?? "?")..\(entry.end?.description ?? "?") as \(entry.role)"
+          + (support == 0.5 ? " (a long tenure, weak evidence)" : ""))
+    }
+    if let offices = cue.offices, !entry.office.isEmpty, offices.contains(entry.office) {
+      evidence.append("clearance office \(entry.office) matches")
+    }
+    if title > 0 {
+      evidence.append(
+        "title '\(cue.title.joined(separator: " "))' matches role \(NameCandidate.format(title))")
+    }
+    if let country = countryMatch(entry) { evidence.append("role names \(country), a country of this cable") }
+    if mentions > 0 {
+      evidence.append(
+        "\(surname) appears \(mentions)x elsewhere in the document"
+          + (strong > 0 ? ", \(strong)x after a title or beside another name" : " (never in a name context)"))
+    }
+    return evidence
+  }
+
+  /// The share of the cue's weight (rarer words weigh more) found in the role, provided the
+  /// role (or one of its `;`-separated parts) begins with a word of the cue: `UNDER SECRETARY`
+  /// fits "Under Secretary of State for Political Affairs", `GENERAL` does not fit "First
+  /// Secretary of the Lao Dong Party, General ...".
   func titleMatch(_ cue: [String], role: String) -> Double {
     guard !cue.isEmpty, !role.isEmpty else { return 0 }
+    let heads = role.split(separator: ";").compactMap { NameModel.words(String($0)).first }
+    guard heads.contains(where: cue.contains) else { return 0 }
     let roleWords = Set(NameModel.words(role))
     var total = 0.0, found = 0.0
     for word in cue {
@@ -125,6 +275,10 @@ struct NameResolver {
 
   // MARK: Words
 
+  /// Ordinary words are corrected for one common confusion at most (UNCER -> UNDER), never for
+  /// an arbitrary edit: English has too many near neighbours.
+  static let wordCostLimit: Int32 = 60
+
   func wordCandidates(_ token: CableContext.Token, previous: String?, next: String?) -> [NameCandidate] {
     guard let english else { return [] }
     let bytes = Array(token.text.utf8)
@@ -133,27 +287,30 @@ struct NameResolver {
     var result: [NameCandidate] = []
     for number in seen {
       let word = english.index.terms[number]
-      guard let cost = costs.cost(truth: word, ocr: bytes, limit: OCRDistance.unit) else { continue }
+      guard let cost = costs.cost(truth: word, ocr: bytes, limit: Self.wordCostLimit) else { continue }
       let text = String(decoding: word, as: UTF8.self)
       var support = 0.0
       var evidence: [String] = ["English word list"]
+      var sufficient = false
       for pair in [previous.map { $0 + " " + text }, next.map { text + " " + $0 }].compactMap({ $0 }) {
         if let count = context.pairs[pair] {
           support += 1.0
+          sufficient = true
           evidence.append("'\(pair)' occurs \(count)x elsewhere in the document")
         } else if model.rolePairs.contains(pair) {
-          support += 1.0
+          support += 0.5
           evidence.append("'\(pair)' occurs in lexicon titles")
         }
       }
       if let count = context.counts[text] {
-        support += 0.5
+        support += 0.25
         evidence.append("\(text) occurs \(count)x in the document")
       }
-      result.append(NameCandidate(text: text, kind: .word, cost: Double(cost) / 100, support: support,
-                                  evidence: evidence, surname: text))
+      result.append(
+        NameCandidate(
+          text: text, kind: .word, cost: Double(cost) / 100, support: support,
+          evidence: evidence, surname: text, sufficient: sufficient))
     }
     return result
   }
 }
-

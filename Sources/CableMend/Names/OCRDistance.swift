@@ -10,13 +10,22 @@ public struct OCRDistance: Sendable {
   /// `inserted[c]`: the OCR added `c`; `deleted[c]`: the OCR lost `c`.
   private var inserted: [Int32]
   private var deleted: [Int32]
-  /// Confusions where one side has two characters (RN read for M, and so on).
-  private var multi: [Rule]
+  /// Confusions where one side has two characters (RN read for M, and so on), stored flat and
+  /// grouped by the last truth character (or, for pure insertions, 128 + the last OCR character)
+  /// so that each cell of the table only tries the rules that can end there:
+  /// `rules[slotStart[k]..<slotStart[k + 1]]`.
+  private var rules: [Rule]
+  private var slotStart: [Int32]
 
+  /// A confusion of at most two characters on each side, held without arrays (no reference
+  /// counting in the inner loop).
   struct Rule: Sendable {
-    var truth: [UInt8]
-    var ocr: [UInt8]
+    var truth: (UInt8, UInt8)
+    var truthCount: Int
+    var ocr: (UInt8, UInt8)
+    var ocrCount: Int
     var cost: Int32
+    var slot: Int
   }
 
   /// The cost of an arbitrary edit, in hundredths.
@@ -27,14 +36,15 @@ public struct OCRDistance: Sendable {
     for c in 0..<128 { single[c * 128 + c] = 0 }
     inserted = [Int32](repeating: Self.unit, count: 128)
     deleted = [Int32](repeating: Self.unit, count: 128)
-    multi = []
+    rules = []
+    slotStart = [Int32](repeating: 0, count: 257)
   }
 
   /// Reads the table format written by `Scripts/estimate-ocr-costs`.
   public init(table text: String, file: String) throws(LexiconError) {
     self.init()
     var lineNumber = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       lineNumber += 1
       if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("truth\t") { continue }
       let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -42,8 +52,11 @@ public struct OCRDistance: Sendable {
         cells[0].utf8.count <= 2, cells[1].utf8.count <= 2,
         (cells[0] + cells[1]).utf8.allSatisfy({ $0 < 128 })
       else {
-        throw LexiconError(file: file, line: lineNumber,
-                           problem: "expected 'truth<TAB>ocr<TAB>cost' with ASCII strings of at most two characters and a cost in 0...1")
+        throw LexiconError(
+          file: file, line: lineNumber,
+          problem:
+            "expected 'truth<TAB>ocr<TAB>cost' with ASCII strings of at most two characters and a cost in 0...1"
+        )
       }
       set(truth: Array(cells[0].utf8), ocr: Array(cells[1].utf8), cost: Int32((value * 100).rounded()))
     }
@@ -54,7 +67,18 @@ public struct OCRDistance: Sendable {
     case (1, 1): single[Int(truth[0]) * 128 + Int(ocr[0])] = cost
     case (0, 1): inserted[Int(ocr[0])] = cost
     case (1, 0): deleted[Int(truth[0])] = cost
-    default: multi.append(Rule(truth: truth, ocr: ocr, cost: cost))
+    case (0, 0): break
+    default:
+      let slot = truth.last.map { Int($0) } ?? 128 + Int(ocr.last ?? 0)
+      let t = (truth.first ?? 0, truth.count > 1 ? truth[1] : 0)
+      let o = (ocr.first ?? 0, ocr.count > 1 ? ocr[1] : 0)
+      rules.append(
+        Rule(truth: t, truthCount: truth.count, ocr: o, ocrCount: ocr.count, cost: cost, slot: slot))
+      rules.sort { $0.slot < $1.slot }
+      var start = [Int32](repeating: 0, count: 257)
+      for rule in rules { start[rule.slot + 1] += 1 }
+      for k in 1...256 { start[k] += start[k - 1] }
+      slotStart = start
     }
   }
 
@@ -62,54 +86,84 @@ public struct OCRDistance: Sendable {
   ///
   /// - Complexity: O(n·m·r) for lengths n, m and r two-character rules; no heap allocation for
   ///   words under 64 characters.
-  public func cost(truth: some Collection<UInt8>, ocr: some Collection<UInt8>, limit: Int32 = .max) -> Int32? {
+  public func cost(truth: some Collection<UInt8>, ocr: some Collection<UInt8>, limit: Int32 = .max) -> Int32?
+  {
     let t = Array(truth), o = Array(ocr)
     return cost(truth: t, ocr: o, limit: limit)
   }
 
   public func cost(truth t: [UInt8], ocr o: [UInt8], limit: Int32 = .max) -> Int32? {
-    let n = t.count, m = o.count
-    let width = m + 1
-    return withUnsafeTemporaryAllocation(of: Int32.self, capacity: (n + 1) * width) { table in
-      table[0] = 0
-      // Two-character rules can skip a row, so give up only when two rows in a row exceed it.
-      var previousRowMin: Int32 = 0
-      for j in 1...max(1, m) where j <= m { table[j] = table[j - 1] + insertCost(o[j - 1]) }
-      for i in 1...max(1, n) where i <= n {
-        let ti = t[i - 1]
-        table[i * width] = table[(i - 1) * width] + deleteCost(ti)
-        var rowMin = table[i * width]
-        for j in 1...max(1, m) where j <= m {
-          let oj = o[j - 1]
-          var best = table[(i - 1) * width + j - 1] + substituteCost(ti, oj)
-          best = min(best, table[(i - 1) * width + j] + deleteCost(ti))
-          best = min(best, table[i * width + j - 1] + insertCost(oj))
-          for rule in multi {
-            let a = rule.truth.count, b = rule.ocr.count
-            guard i >= a, j >= b, rule.truth.last == ti || a == 0 else { continue }
-            if matches(rule.truth, t, end: i) && matches(rule.ocr, o, end: j) {
-              best = min(best, table[(i - a) * width + j - b] + rule.cost)
+    t.withUnsafeBufferPointer { t in
+      o.withUnsafeBufferPointer { o in
+        single.withUnsafeBufferPointer { single in
+          rules.withUnsafeBufferPointer { rules in
+            slotStart.withUnsafeBufferPointer { slots in
+              table(t, o, single, rules, slots, limit)
             }
           }
-          table[i * width + j] = best
-          rowMin = min(rowMin, best)
         }
-        if rowMin > limit && previousRowMin > limit { return nil }
-        previousRowMin = rowMin
       }
-      let result = table[n * width + m]
-      return result > limit ? nil : result
     }
   }
 
-  @inline(__always) private func matches(_ part: [UInt8], _ word: [UInt8], end: Int) -> Bool {
-    var k = part.count - 1, w = end - 1
-    while k >= 0 {
-      if part[k] != word[w] { return false }
-      k -= 1
-      w -= 1
+  // One row of the table per truth character; two-character rules can skip a row, so give up
+  // only when two rows in a row exceed the limit.
+  private func table(
+    _ t: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<UInt8>,
+    _ single: UnsafeBufferPointer<Int32>, _ rules: UnsafeBufferPointer<Rule>,
+    _ slots: UnsafeBufferPointer<Int32>, _ limit: Int32
+  ) -> Int32? {
+    let n = t.count, m = o.count
+    let width = m + 1
+    return withUnsafeTemporaryAllocation(of: Int32.self, capacity: (n + 1) * width) { cell in
+      cell[0] = 0
+      var j = 1
+      while j <= m {
+        cell[j] = cell[j - 1] + insertCost(o[j - 1])
+        j += 1
+      }
+      var previousRowMin: Int32 = 0
+      var i = 1
+      while i <= n {
+        let ti = t[i - 1]
+        let row = i * width
+        cell[row] = cell[row - width] + deleteCost(ti)
+        var rowMin = cell[row]
+        j = 1
+        while j <= m {
+          let oj = o[j - 1]
+          let sub = ti < 128 && oj < 128 ? single[Int(ti) &* 128 &+ Int(oj)] : (ti == oj ? 0 : Self.unit)
+          var best = cell[row - width + j - 1] + sub
+          best = min(best, cell[row - width + j] + deleteCost(ti))
+          best = min(best, cell[row + j - 1] + insertCost(oj))
+          for pass in 0..<2 {
+            let slot = pass == 0 ? Int(ti) : 128 + Int(oj)
+            guard slot < 256 else { continue }
+            var r = Int(slots[slot])
+            let end = Int(slots[slot + 1])
+            while r < end {
+              let rule = rules[r]
+              r += 1
+              let a = rule.truthCount, b = rule.ocrCount
+              guard i >= a, j >= b else { continue }
+              if a == 2 && (t[i - 2] != rule.truth.0 || t[i - 1] != rule.truth.1) { continue }
+              if a == 1 && t[i - 1] != rule.truth.0 { continue }
+              if b == 2 && (o[j - 2] != rule.ocr.0 || o[j - 1] != rule.ocr.1) { continue }
+              if b == 1 && o[j - 1] != rule.ocr.0 { continue }
+              best = min(best, cell[(i - a) * width + j - b] + rule.cost)
+            }
+          }
+          cell[row + j] = best
+          rowMin = min(rowMin, best)
+          j += 1
+        }
+        if rowMin > limit && previousRowMin > limit { return nil }
+        previousRowMin = rowMin
+        i += 1
+      }
+      let result = cell[n * width + m]
+      return result > limit ? nil : result
     }
-    return true
   }
 
   @inline(__always) private func substituteCost(_ a: UInt8, _ b: UInt8) -> Int32 {

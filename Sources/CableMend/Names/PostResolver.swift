@@ -46,7 +46,9 @@ struct PostResolver {
   /// Decisions for the slot of one routing line; empty when the post is known or unclear.
   func resolve(line: Int, addressed: Set<String>) -> [NameDecision] {
     let tokens = context.tokens[line]
-    guard !context.protectedLines.contains(line), let (prefixIndex, posts) = routingPrefix(tokens) else { return [] }
+    guard !context.protectedLines.contains(line), let (prefixIndex, posts) = routingPrefix(tokens) else {
+      return []
+    }
     let prefix = tokens[prefixIndex].text
     let slot = slotWords(tokens, after: prefixIndex)
     guard !slot.isEmpty, exactMatch(slot, posts) == nil else { return [] }
@@ -60,17 +62,26 @@ struct PostResolver {
       if addressed.contains(prefix + " " + name) { continue }
       let entry = model.lexicon.entries[post.entry]
       var support = 1.5  // the slot must hold a post of this prefix
-      var evidence = ["routing line '\(prefix) ...' names a post", "lexicon \(prefix) \(name) (\(entry.origin))"]
+      var evidence = [
+        "routing line '\(prefix) ...' names a post", "lexicon \(prefix) \(name) (\(entry.origin))",
+      ]
       if let date = context.date, let covers = entry.tenureCovers(date) {
         support += covers ? 0.5 : -1.5
         evidence.append("cable date \(date) \(covers ? "within" : "outside") the post's dates")
       }
-      candidates.append((post, NameCandidate(text: name, kind: .post, cost: Double(cost) / 100,
-                                             support: support, evidence: evidence, surname: name)))
+      candidates.append(
+        (
+          post,
+          NameCandidate(
+            text: name, kind: .post, cost: Double(cost) / 100,
+            support: support, evidence: evidence, surname: name,
+            sufficient: true)
+        ))
     }
-    let whole = CableContext.Token(line: line, range: slot[0].range.lowerBound..<slot[0].range.upperBound,
-                                   text: slot.map(\.text).joined(separator: " "), hasLower: false,
-                                   touchesDigit: false, before: nil, after: nil)
+    let whole = CableContext.Token(
+      line: line, range: slot[0].range.lowerBound..<slot[0].range.upperBound,
+      text: slot.map(\.text).joined(separator: " "), hasLower: false,
+      touchesDigit: false, before: nil, after: nil)
     guard let decision = NameVerdict.decide(whole, candidates.map(\.1)),
       let replacement = decision.replacement,
       let post = candidates.first(where: { $0.1.text == replacement })?.0

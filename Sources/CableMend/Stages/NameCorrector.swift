@@ -44,8 +44,9 @@ public struct NameCorrector: Stage {
 
   public func run(_ document: inout Document) {
     if english == nil {
-      document.notes.append("names: word correction is off because \(EnglishWords.defaultPath) is missing; "
-        + "install Debian's wamerican (Scripts/setup does)")
+      document.notes.append(
+        "names: word correction is off because \(EnglishWords.defaultPath) is missing; "
+          + "install Debian's wamerican (Scripts/setup does)")
     }
     let context = CableContext(lines: document.lines)
     var decisions: [NameDecision] = []
@@ -70,20 +71,44 @@ public struct NameCorrector: Stage {
     var candidates: [NameCandidate]
   }
 
-  private func tokenDecisions(_ lines: [TextLine], context: CableContext, resolver: NameResolver,
-                              skipping: Set<[Int]>) -> [NameDecision] {
+  private func tokenDecisions(
+    _ lines: [TextLine], context: CableContext, resolver: NameResolver,
+    skipping: Set<[Int]>
+  ) -> [NameDecision] {
     var occurrences: [Occurrence] = []
+    // Person candidates of a token without cues depend only on its spelling.
+    var plainCandidates: [String: [NameCandidate]] = [:]
     for (number, tokens) in context.tokens.enumerated() where !context.protectedLines.contains(number) {
       let bytes = Array(lines[number].text.utf8)
       for (index, token) in tokens.enumerated() {
-        guard !token.hasLower, !token.touchesDigit, token.text.utf8.count >= 4,
+        guard !token.hasLower, !token.touchesDigit,
+          (4...CandidateIndex.maxLength).contains(token.text.utf8.count),
           !skipping.contains([number, token.range.lowerBound]), !resolver.isKnown(token.text)
         else { continue }
         let offices = context.clearanceOffices(token, line: bytes, offices: model.offices)
         if offices != nil && token.text.utf8.count < 5 { continue }
-        let title = context.titleCue(before: index, in: tokens, line: bytes, isRoleWord: resolver.isRoleWord,
-                                     isTitleWord: resolver.isTitleWord)
-        var candidates = resolver.personCandidates(token, cue: .init(offices: offices, title: title))
+        let title = context.titleCue(
+          before: index, in: tokens, line: bytes, isRoleWord: resolver.isRoleWord,
+          isTitleHead: resolver.isTitleHead)
+        let unknownNeighbour = [index - 1, index + 1].contains { k in
+          guard k >= 0 && k < tokens.count, !tokens[k].hasLower, !tokens[k].touchesDigit,
+            tokens[k].text.utf8.count >= 3,
+            CableContext.adjacent(tokens[min(k, index)], tokens[max(k, index)], in: bytes)
+          else { return false }
+          return !resolver.isKnown(tokens[k].text)
+        }
+        var candidates: [NameCandidate]
+        if offices == nil && title.isEmpty && !unknownNeighbour {
+          if let cached = plainCandidates[token.text] {
+            candidates = cached
+          } else {
+            candidates = resolver.personCandidates(token, cue: .init(offices: nil, title: []))
+            plainCandidates[token.text] = candidates
+          }
+        } else {
+          candidates = resolver.personCandidates(
+            token, cue: .init(offices: offices, title: title, unknownNeighbour: unknownNeighbour))
+        }
         if offices == nil {
           let previous = index > 0 ? tokens[index - 1].text : nil
           let next = index + 1 < tokens.count ? tokens[index + 1].text : nil
@@ -103,12 +128,12 @@ public struct NameCorrector: Stage {
       let glued = candidate.text.utf8.count - candidate.surname.utf8.count
       return String(token.dropFirst(max(0, glued))) + "|" + candidate.surname
     }
-    var best: [String: (support: Double, evidence: [String])] = [:]
+    var best: [String: (support: Double, evidence: [String], sufficient: Bool)] = [:]
     for occurrence in occurrences {
       for candidate in occurrence.candidates where candidate.kind == .person {
         let k = key(occurrence.token.text, candidate)
         if best[k] == nil || best[k]!.support < candidate.support {
-          best[k] = (candidate.support, candidate.evidence)
+          best[k] = (candidate.support, candidate.evidence, candidate.sufficient)
         }
       }
     }
@@ -118,6 +143,7 @@ public struct NameCorrector: Stage {
         guard let pooled = best[key(occurrences[o].token.text, candidate)], pooled.support > candidate.support
         else { continue }
         occurrences[o].candidates[c].support = pooled.support
+        occurrences[o].candidates[c].sufficient = pooled.sufficient || candidate.sufficient
         occurrences[o].candidates[c].evidence = pooled.evidence + ["(context pooled from another occurrence)"]
       }
     }
@@ -126,24 +152,28 @@ public struct NameCorrector: Stage {
   private func apply(_ decisions: [NameDecision], to document: inout Document) {
     var noted = 0
     let ordered = decisions.sorted {
-      $0.token.line != $1.token.line ? $0.token.line < $1.token.line
+      $0.token.line != $1.token.line
+        ? $0.token.line < $1.token.line
         : $0.token.range.lowerBound > $1.token.range.lowerBound
     }
     for decision in ordered {
       let token = decision.token
       guard let replacement = decision.replacement else {
-        if let top = decision.candidates.first, top.score > -0.5, noted < 20 {
+        if let top = decision.candidates.first, top.score > -1.5, noted < 40 {
           noted += 1
-          document.notes.append("names: left \(token.text) unchanged (line \(token.line + 1)): \(decision.reason)")
+          document.notes.append(
+            "names: left \(token.text) unchanged (line \(token.line + 1)): \(decision.reason)")
         }
         continue
       }
       let line = document.lines[token.line]
       var evidence = [Edit.Evidence("candidates", decision.candidates.map(\.summary).joined(separator: "; "))]
       evidence += (decision.candidates.first?.evidence ?? []).map { Edit.Evidence("evidence", $0) }
-      document.edits.append(Edit(stage: .names, kind: .replace, source: line.source(ofUTF8: token.range),
-                                 before: token.text, after: replacement, reason: decision.reason,
-                                 confidence: decision.confidence, evidence: evidence))
+      document.edits.append(
+        Edit(
+          stage: .names, kind: .replace, source: line.source(ofUTF8: token.range),
+          before: token.text, after: replacement, reason: decision.reason,
+          confidence: decision.confidence, evidence: evidence))
       document.lines[token.line].replaceUTF8(token.range, with: replacement)
     }
   }

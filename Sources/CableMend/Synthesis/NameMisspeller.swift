@@ -1,7 +1,8 @@
 import Foundation
 
-/// Gives names of officials OCR-style misspellings (`KIMMITT` -> `KINNITT`), everywhere they
-/// occur in the dump's text lines, and records each pair in `truth.names`.
+/// Gives names of officials OCR-style misspellings (`KIMMITT` -> `KINNITT`) wherever they occur in
+/// the dump's text lines, with `NameCorruptor` and the names stage's OCR cost table (or, if that
+/// table cannot be read, `OCRNameSpelling`), and records each distinct pair in `truth.names`.
 ///
 /// The names are found in the telegram itself: the signature, the word after a title
 /// (`AMBASSADOR`, `SECRETARY`, `UNDER SECRETARY`, `PRESIDENT` ...) and the names of the drafting
@@ -21,7 +22,8 @@ public struct NameMisspeller: NoiseComponent {
     "DESIGNATE", "FROM", "THAT", "THIS", "WITH", "ALSO", "THEN", "REPLIED", "NOTED", "SAYS",
     "STATE", "DEFENSE", "COMMERCE", "AGRICULTURE", "TREASURY", "MAKE", "MAKES", "WISHES", "HOPES",
     "BEFORE", "AFTER", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST",
-    "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "BELIEVES", "EXPECTS", "MAY", "MIGHT", "MUST", "DOES", "DID", "WERE", "WANTS", "GAVE",
+    "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "BELIEVES", "EXPECTS", "MAY", "MIGHT", "MUST", "DOES",
+    "DID", "WERE", "WANTS", "GAVE",
   ]
 
   /// Candidate names in the telegram, in order of first appearance.
@@ -31,8 +33,10 @@ public struct NameMisspeller: NoiseComponent {
       let name = word.trimmingCharacters(in: .letters.inverted)
       // Verbs after a title ("THE AMBASSADOR PROPOSED") are not names.
       let verbLike = name.count > 5 && (name.hasSuffix("ED") || name.hasSuffix("ING") || name.hasSuffix("LY"))
-      if name.count >= 4, !verbLike, name.allSatisfy(\.isLetter), !titles.contains(name), !notNames.contains(name),
-        !found.contains(name) {
+      if name.count >= 4, !verbLike, name.allSatisfy(\.isLetter), !titles.contains(name),
+        !notNames.contains(name),
+        !found.contains(name)
+      {
         found.append(name)
       }
     }
@@ -56,21 +60,29 @@ public struct NameMisspeller: NoiseComponent {
     var pool = Self.names(in: dump.facts, lines: texts)
     pool.shuffle(using: &random)
     let wanted = Int.random(in: count, using: &random)
-    var done = 0
-    for name in pool where done < wanted {
-      guard let wrong = OCRNameSpelling.misspell(name, random: &random),
-        !texts.contains(where: { $0.containsWord(wrong) })
-      else { continue }
-      var replaced = 0
+    let chosen = Set(pool.filter { name in texts.contains { $0.containsWord(name) } }.prefix(wanted))
+    var pairs: [TruthFile.Substitution] = []
+    if let table = try? NameModel.defaultCostTable() {
+      // The names branch's corruptor, with its OCR cost table: every occurrence of a chosen name
+      // gets its own damage, as each is read afresh.
       for (p, l) in dump.textLinePositions {
-        replaced += dump.pages[p].lines[l].text.replaceWord(name, with: wrong)
+        let corruptor = NameCorruptor(seed: random.next(), rate: 1, costTable: table)
+        let result = corruptor.corrupt(dump.pages[p].lines[l].text) { chosen.contains($0) }
+        dump.pages[p].lines[l].text = result.text
+        pairs += NameCorruptor.truth(result.corruptions)
       }
-      guard replaced > 0 else { continue }
-      dump.truth.names.append(.init(wrong: wrong, right: name))
-      dump.protectedWords.insert(wrong)
-      done += 1
+    } else {
+      for name in chosen.sorted() {
+        guard let wrong = OCRNameSpelling.misspell(name, random: &random) else { continue }
+        for (p, l) in dump.textLinePositions { dump.pages[p].lines[l].text.replaceWord(name, with: wrong) }
+        pairs.append(.init(wrong: wrong, right: name))
+      }
     }
-    dump.truth.damage.append("names \(done) misspelt")
+    for pair in pairs where !dump.truth.names.contains(pair) {
+      dump.truth.names.append(pair)
+      dump.protectedWords.insert(pair.wrong)
+    }
+    dump.truth.damage.append("names \(dump.truth.names.count) misspellings of \(chosen.count) names")
   }
 }
 

@@ -12,20 +12,24 @@ public enum NoiseLevel: String, Sendable, CaseIterable, Codable, Comparable {
     switch self {
     case .low:
       NoiseSettings(
-        wrapColumns: 66...69, hyphenation: 0, linesPerPage: 44...52, nameCorruptions: 1...2,
-        furnitureStyles: 1, fragmentMoves: 0...0, pageShuffle: 0, dropPage: 0, duplicates: 0...0,
-        unicodeRate: 0.002, unicodeKinds: [.curlyQuote, .noBreakSpace])
+        wrapColumns: 66...69, hyphenation: 0, linesPerPage: 44...52, tailCut: 0, fragmentMoves: 0...0,
+        pageShuffle: 0, dropPage: 0, keepPageNumber: 1, nameCorruptions: 1...2,
+        furnitureStyles: [.outgoingState, .incomingTelegram, .archiveCopy], furnitureDamage: 0,
+        duplicates: 0...0, duplicateNoise: 0, unicodeRate: 0.002, unicodeKinds: [.curlyQuote, .noBreakSpace])
     case .medium:
       NoiseSettings(
-        wrapColumns: 62...69, hyphenation: 0.15, linesPerPage: 34...44, nameCorruptions: 3...4,
-        furnitureStyles: 2, fragmentMoves: 1...2, pageShuffle: 0.5, dropPage: 0,
-        duplicates: 1...1, unicodeRate: 0.006,
+        wrapColumns: 62...69, hyphenation: 0.15, linesPerPage: 34...44, tailCut: 0.2, fragmentMoves: 1...2,
+        pageShuffle: 0.5, dropPage: 0, keepPageNumber: 0.9, nameCorruptions: 3...4,
+        furnitureStyles: [.outgoingState, .incomingTelegram, .archiveCopy, .foiaRelease],
+        furnitureDamage: 0.1,
+        duplicates: 1...1, duplicateNoise: 0.01, unicodeRate: 0.006,
         unicodeKinds: [.curlyQuote, .noBreakSpace, .zeroWidth, .cyrillic])
     case .high:
       NoiseSettings(
-        wrapColumns: 58...66, hyphenation: 0.3, linesPerPage: 22...30, nameCorruptions: 5...7,
-        furnitureStyles: 3, fragmentMoves: 2...4, pageShuffle: 1, dropPage: 0.7,
-        duplicates: 2...3, unicodeRate: 0.012, unicodeKinds: UnicodeDamageKind.allCases)
+        wrapColumns: 58...66, hyphenation: 0.3, linesPerPage: 22...30, tailCut: 0.35, fragmentMoves: 2...4,
+        pageShuffle: 1, dropPage: 0.7, keepPageNumber: 0.7, nameCorruptions: 5...7,
+        furnitureStyles: FurnitureInjector.Style.allCases, furnitureDamage: 0.25,
+        duplicates: 2...3, duplicateNoise: 0.03, unicodeRate: 0.012, unicodeKinds: UnicodeDamageKind.allCases)
     }
   }
 }
@@ -38,39 +42,27 @@ public struct NoiseSettings: Sendable, Hashable {
   public var hyphenation: Double
   /// Text lines on one scanned page.
   public var linesPerPage: ClosedRange<Int>
-  /// Distinct names given an OCR-style misspelling.
-  public var nameCorruptions: ClosedRange<Int>
-  /// How many furniture styles are layered on the pages (1: running heads only; 2: plus
-  /// classification banners and routing lines; 3: plus declassification stamps).
-  public var furnitureStyles: Int
-  /// Runs of lines cut out and pasted elsewhere.
+  /// Chance that a paragraph is cut into head and tail (so the tail can drift).
+  public var tailCut: Double
+  /// Paragraphs or paragraph tails moved to another place on their page.
   public var fragmentMoves: ClosedRange<Int>
   /// Chance that the page order is shuffled (when there are at least two pages).
   public var pageShuffle: Double
   /// Chance that one page (never the first) is dropped (when there are at least three pages).
   public var dropPage: Double
+  /// Chance that a page's running head (its page number) survives the scan.
+  public var keepPageNumber: Double
+  /// Distinct names given an OCR-style misspelling.
+  public var nameCorruptions: ClosedRange<Int>
+  /// Furniture styles a document may get (those that fit its direction).
+  public var furnitureStyles: [FurnitureInjector.Style]
+  /// Chance that a furniture line gets an OCR slip.
+  public var furnitureDamage: Double
   /// Duplicated runs of lines or whole pages.
   public var duplicates: ClosedRange<Int>
+  /// OCR character noise rate of each duplicate copy.
+  public var duplicateNoise: Double
   /// Share of eligible characters given Unicode damage.
   public var unicodeRate: Double
   public var unicodeKinds: [UnicodeDamageKind]
-
-  public init(
-    wrapColumns: ClosedRange<Int>, hyphenation: Double, linesPerPage: ClosedRange<Int>,
-    nameCorruptions: ClosedRange<Int>, furnitureStyles: Int, fragmentMoves: ClosedRange<Int>,
-    pageShuffle: Double, dropPage: Double, duplicates: ClosedRange<Int>, unicodeRate: Double,
-    unicodeKinds: [UnicodeDamageKind]
-  ) {
-    self.wrapColumns = wrapColumns
-    self.hyphenation = hyphenation
-    self.linesPerPage = linesPerPage
-    self.nameCorruptions = nameCorruptions
-    self.furnitureStyles = furnitureStyles
-    self.fragmentMoves = fragmentMoves
-    self.pageShuffle = pageShuffle
-    self.dropPage = dropPage
-    self.duplicates = duplicates
-    self.unicodeRate = unicodeRate
-    self.unicodeKinds = unicodeKinds
-  }
 }

@@ -23,9 +23,12 @@ public struct NoisyDump: Sendable, Hashable {
     /// 1-based number of the page in the telegram as typed.
     public var number: Int
     public var lines: [Line]
-    public init(number: Int, lines: [Line]) {
+    /// Whether the page's running head (its printed number) survives the scan.
+    public var numberSurvives: Bool
+    public init(number: Int, lines: [Line], numberSurvives: Bool = true) {
       self.number = number
       self.lines = lines
+      self.numberSurvives = numberSurvives
     }
   }
 

@@ -1,12 +1,20 @@
 /// Repeats text the way rescans and overlapping page images do: the last lines of a page again at
-/// the top of the next one, or a whole page a second time. Copies are tagged `.duplicate` and
-/// recorded line by line, as written, in `truth.duplicates`.
+/// the top of the next one, or a whole page a second time. Each copy is read again by OCR, so it
+/// gets its own character noise (`OCRCharacterNoise`, at ``noise``). Copies are tagged
+/// `.duplicate` and recorded line by line, as written, in `truth.duplicates`.
+///
+/// It works on the generator's pages; `DuplicateInjector` does the same for a flat clean text
+/// (lines, paragraphs, runs of paragraphs) when the `dedupe` stage is measured alone.
 /// - Complexity: O(n) in the lines copied.
 public struct RescanDuplicator: NoiseComponent {
   public var kind: String { "duplicates" }
   public var count: ClosedRange<Int>
+  public var noise: Double
 
-  public init(count: ClosedRange<Int>) { self.count = count }
+  public init(count: ClosedRange<Int>, noise: Double) {
+    self.count = count
+    self.noise = noise
+  }
 
   public func apply(to dump: inout NoisyDump, using random: inout SeededRandom) {
     let wanted = Int.random(in: count, using: &random)
@@ -15,21 +23,21 @@ public struct RescanDuplicator: NoiseComponent {
       let index = Int.random(in: 0..<dump.pages.count, using: &random)
       let text = dump.pages[index].lines.filter { $0.role == .text && !$0.text.isEmpty }
       guard !text.isEmpty else { continue }
-      let copies: [NoisyDump.Line]
-      if dump.pages.count > 1, random.chance(0.25) {
-        copies = text.map { .init($0.text, role: .duplicate) }
+      let wholePage = dump.pages.count > 1 && random.chance(0.25)
+      let copied = wholePage ? text[...] : text.suffix(Int.random(in: 1...3, using: &random))
+      let copies = copied.map {
+        NoisyDump.Line(OCRCharacterNoise().damage($0.text, rate: noise, using: &random), role: .duplicate)
+      }
+      if wholePage {
         dump.pages.insert(.init(number: dump.pages[index].number, lines: copies), at: index + 1)
+      } else if index + 1 < dump.pages.count {
+        dump.pages[index + 1].lines.insert(contentsOf: copies, at: 0)
       } else {
-        copies = text.suffix(Int.random(in: 1...3, using: &random)).map { .init($0.text, role: .duplicate) }
-        if index + 1 < dump.pages.count {
-          dump.pages[index + 1].lines.insert(contentsOf: copies, at: 0)
-        } else {
-          dump.pages[index].lines += copies
-        }
+        dump.pages[index].lines += copies
       }
       dump.truth.duplicates += copies.map(\.text)
       done += 1
     }
-    dump.truth.damage.append("duplicates \(done) runs")
+    dump.truth.damage.append("duplicates \(done) runs, copy noise \(noise)")
   }
 }

@@ -47,8 +47,9 @@ public struct UnicodeDamager: NoiseComponent {
       dump.truth.unicode += records
       count += records.count
     }
-    dump.truth.damage.append("unicode \(count) words, rate \(rate), kinds "
-      + kinds.map(\.rawValue).joined(separator: ","))
+    dump.truth.damage.append(
+      "unicode \(count) words, rate \(rate), kinds "
+        + kinds.map(\.rawValue).joined(separator: ","))
   }
 
   /// Damages one line; returns it and one record per damaged word (a no-break space joins two

@@ -79,7 +79,8 @@ extension CableMendCommand {
         throw ExitCode.inputError
       }
       guard let text = String(validating: bytes, as: UTF8.self) else {
-        StandardError.write("cablemend synth: \(what) '\(path)' is not valid UTF-8; give a clean telegram in the gold layout")
+        StandardError.write(
+          "cablemend synth: \(what) '\(path)' is not valid UTF-8; give a clean telegram in the gold layout")
         throw ExitCode.inputError
       }
       return text

@@ -55,7 +55,9 @@ import Testing
         if exact || output.unicodeScalars.elementsEqual(adjustedExpected.unicodeScalars) {
           tally.adjusted += 1
         } else {
-          tally.failures.append("\(file): \(item.label)\n    got      \(output.debugDescription)\n    expected \(adjustedExpected.debugDescription)")
+          tally.failures.append(
+            "\(file): \(item.label)\n    got      \(output.debugDescription)\n    expected \(adjustedExpected.debugDescription)"
+          )
         }
       }
     }
@@ -65,7 +67,9 @@ import Testing
   @Test(.enabled(if: folder != nil, "needs ../shared/data/peers/ftfy-test-cases beside the checkout"))
   func passRateOnFtfyCases() throws {
     let tally = try Self.tally()
-    print("ftfy cases: \(tally.total); policy-adjusted pass \(tally.adjusted) (\(percent(tally.adjusted, tally.total))); strict pass \(tally.strict) (\(percent(tally.strict, tally.total)))")
+    print(
+      "ftfy cases: \(tally.total); policy-adjusted pass \(tally.adjusted) (\(percent(tally.adjusted, tally.total))); strict pass \(tally.strict) (\(percent(tally.strict, tally.total)))"
+    )
     for failure in tally.failures { print("  fail \(failure)") }
     #expect(tally.total == 131)
     #expect(tally.adjusted >= 114)  // measured 114 of 131 (87.0%)

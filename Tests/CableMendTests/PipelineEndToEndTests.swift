@@ -40,12 +40,15 @@ import Testing
   }
 
   @Test func missingFileIsAnErrorThatNamesIt() {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-cable-\(UUID().uuidString).txt").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "no-such-cable-\(UUID().uuidString).txt"
+    ).path
     #expect {
       _ = try InputReader.read(path)
     } throws: { error in
       guard let error = error as? InputError else { return false }
-      return error.path == path && error.description.contains(path) && error.description.contains("check the path")
+      return error.path == path && error.description.contains(path)
+        && error.description.contains("check the path")
     }
   }
 

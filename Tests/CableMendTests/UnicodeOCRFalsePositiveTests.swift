@@ -15,8 +15,10 @@ import Testing
   @Test(.enabled(if: folder != nil, "needs ../shared/data/ocr-gt beside the checkout"))
   func noMojibakeRepairsOnRealOCR() throws {
     var text = ""
-    for sub in ["training/eng_monograph", "training/eng_periodical", "evaluation/eng_monograph",
-                "evaluation/eng_periodical"] {
+    for sub in [
+      "training/eng_monograph", "training/eng_periodical", "evaluation/eng_monograph",
+      "evaluation/eng_periodical",
+    ] {
       let directory = Self.folder!.appendingPathComponent(sub)
       for name in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() {
         // Whole files: the raw OCR, the aligned OCR and the aligned gold standard.
@@ -28,7 +30,9 @@ import Testing
     let mojibake = document.edits.filter { $0.reason.hasPrefix("mojibake") }
     let ligatures = document.edits.filter { $0.reason.hasPrefix("compatibility ligature") }
     let lookAlikes = document.edits.filter { $0.reason.hasPrefix("look-alike") }
-    print("ICDAR English OCR: \(text.utf8.count) bytes, \(document.edits.count) edits, \(mojibake.count) mojibake, \(ligatures.count) ligatures, \(lookAlikes.count) look-alikes")
+    print(
+      "ICDAR English OCR: \(text.utf8.count) bytes, \(document.edits.count) edits, \(mojibake.count) mojibake, \(ligatures.count) ligatures, \(lookAlikes.count) look-alikes"
+    )
     #expect(text.utf8.count > 10_000_000)
     #expect(mojibake.isEmpty)
     #expect(ligatures.count >= 3_900)  // measured 3971 (ﬁ, ﬀ, ﬃ, ﬂ, ﬄ, ſ)

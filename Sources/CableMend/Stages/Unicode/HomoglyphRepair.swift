@@ -54,9 +54,11 @@ enum HomoglyphRepair {
     for (index, scalar) in foreign {
       guard let twin = latinTwin(of: scalar) else { return [] }
       let word = String(String.UnicodeScalarView(view.scalars[word]))
-      result.append(TextRepair(range: view.byteRange(index..<(index + 1)), replacement: String(twin),
-                               reason: "look-alike \(ICU.name(scalar)) in Latin word",
-                               confidence: 0.95, evidence: [Edit.Evidence("word", word)]))
+      result.append(
+        TextRepair(
+          range: view.byteRange(index..<(index + 1)), replacement: String(twin),
+          reason: "look-alike \(ICU.name(scalar)) in Latin word",
+          confidence: 0.95, evidence: [Edit.Evidence("word", word)]))
     }
     return result
   }

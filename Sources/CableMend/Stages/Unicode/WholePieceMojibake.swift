@@ -43,8 +43,9 @@ enum WholePieceMojibake {
         current = decoded
         guard !looksBroken(decoded) else { continue }
         let times = layer == 1 ? "" : " \(layer) times"
-        let repair = TextRepair(view, replacedBy: decoded, reason: "mojibake: UTF-8 read as \(charset.name)\(times)",
-                                confidence: 0.85)
+        let repair = TextRepair(
+          view, replacedBy: decoded, reason: "mojibake: UTF-8 read as \(charset.name)\(times)",
+          confidence: 0.85)
         return ([repair], charset.name)
       }
     }
@@ -110,7 +111,8 @@ enum WholePieceMojibake {
         // A combining mark needs a letter to sit on, and one of the word's script.
         guard afterLetter && symbols + joiners == 0 else { return true }
         let script = ICU.script(scalar)
-        if script != ICU.Script.common && script != ICU.Script.inherited, let wordScript, wordScript != script {
+        if script != ICU.Script.common && script != ICU.Script.inherited, let wordScript, wordScript != script
+        {
           return true
         }
         return false

@@ -55,7 +55,7 @@ private func clean(bytes input: [UInt8], teletype: Bool = true) -> (
     RepairCase(input: "NO\u{A0}BREAK", output: "NO BREAK", source: 2..<4, reason: "odd space U+00A0"),
     RepairCase(input: "THIN\u{2009}SPACE", output: "THIN SPACE", source: 4..<7, reason: "odd space U+2009"),
     RepairCase(
-      input: "of\u{FB01}ce", output: "office", source: 2..<5, reason: "compatibility ligature U+FB01"),
+      input: "of\u{FB01}ce", output: "office", source: 2..<5, reason: "compatibility letter form U+FB01"),
     RepairCase(input: "\u{FF21}\u{FF22}C", output: "ABC", source: 0..<3, reason: "compatibility form U+FF21"),
     RepairCase(
       input: "CAFE\u{301} NOIR", output: "CAF\u{C9} NOIR", source: 3..<6, reason: "canonical composition"),

@@ -28,7 +28,7 @@ import Testing
     var document = InputDecoder.decode(Array(text.utf8), name: "icdar")
     try UnicodeCleaner(options: MendOptions(teletype: false)).run(&document)
     let mojibake = document.edits.filter { $0.reason.hasPrefix("mojibake") }
-    let ligatures = document.edits.filter { $0.reason.hasPrefix("compatibility ligature") }
+    let ligatures = document.edits.filter { $0.reason.hasPrefix("compatibility letter form") }
     let lookAlikes = document.edits.filter { $0.reason.hasPrefix("look-alike") }
     print(
       "ICDAR English OCR: \(text.utf8.count) bytes, \(document.edits.count) edits, \(mojibake.count) mojibake, \(ligatures.count) ligatures, \(lookAlikes.count) look-alikes"

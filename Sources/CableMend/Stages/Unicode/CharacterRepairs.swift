@@ -68,7 +68,7 @@ enum CharacterRepairs {
         guard ICU.isLetter(scalar) else { return nil }
         let folded = ICU.normalize(String(scalar), form: .nfkc)
         guard !folded.isEmpty, folded.unicodeScalars.allSatisfy(ICU.isWordCharacter) else { return nil }
-        return (folded, "compatibility ligature \(ICU.name(scalar))")
+        return (folded, "compatibility letter form \(ICU.name(scalar))")
       default:
         return nil
       }

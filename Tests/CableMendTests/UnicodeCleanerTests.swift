@@ -94,6 +94,13 @@ private func clean(bytes input: [UInt8], teletype: Bool = true) -> (
     }
   }
 
+  @Test func loneLookAlikeLetterOnlyInALatinLine() {
+    #expect(clean("SECTION \u{412}. HIGH LEVEL").text == "SECTION B. HIGH LEVEL")
+    #expect(clean("DTG 251412\u{396} JAN 73").text == "DTG 251412Z JAN 73")
+    let greek = "\u{397} \u{3B1}\u{3BD}\u{3B1}\u{3C4}\u{3C1}\u{3BF}\u{3C6}\u{3AE}"  // Η ανατροφή
+    #expect(clean(greek).text == greek)
+  }
+
   @Test func doubleMojibakeIsUndoneLayerByLayer() {
     let result = clean("doesn\u{C3}\u{A2}\u{E2}\u{201A}\u{AC}\u{E2}\u{201E}\u{A2}t", teletype: false)
     #expect(result.text == "doesn\u{2019}t")

@@ -65,11 +65,11 @@ public struct UnicodeCleaner: Stage {
     var pieces = line.sublines(ranges)
     var changed = [Bool](repeating: false, count: pieces.count)
     if repairs.contains(.homoglyphs) {
+      let views = pieces.map { ScalarView($0.text) }
+      let context = HomoglyphRepair.context(pieces: views, text: line.text)
       for index in pieces.indices {
-        changed[index] =
-          pieces[index].apply(
-            HomoglyphRepair.repairs(ScalarView(pieces[index].text)),
-            edits: &edits) > 0 || changed[index]
+        let found = HomoglyphRepair.repairs(views[index], line: context)
+        changed[index] = pieces[index].apply(found, edits: &edits) > 0 || changed[index]
       }
     }
     if repairs.contains(.mojibake) {

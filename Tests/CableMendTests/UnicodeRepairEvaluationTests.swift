@@ -19,6 +19,28 @@ import Testing
     var misses: [String] = []
   }
 
+  /// Character errors, counted word by word: the damage never splits or joins words, so the
+  /// words line up, and a full-line Levenshtein over paragraph-long lines would be slow.
+  static func errors(_ gold: String, _ other: String) -> Int {
+    if gold.unicodeScalars.elementsEqual(other.unicodeScalars) { return 0 }
+    // The spaces UnicodeDamage writes between words.
+    let separators: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\u{A0}" || $0 == "\u{2009}" }
+    let goldWords = gold.unicodeScalars.split(omittingEmptySubsequences: false, whereSeparator: separators)
+    let otherWords = other.unicodeScalars.split(omittingEmptySubsequences: false, whereSeparator: separators)
+    guard goldWords.count == otherWords.count else {
+      return EditDistance.levenshtein(Array(gold.unicodeScalars), Array(other.unicodeScalars))
+    }
+    var total = 0
+    for (a, b) in zip(goldWords, otherWords) where !a.elementsEqual(b) {
+      total += EditDistance.levenshtein(Array(a), Array(b))
+    }
+    // Separators that changed (a no-break space for a space) count once each.
+    let goldSpaces = gold.unicodeScalars.filter(separators)
+    let otherSpaces = other.unicodeScalars.filter(separators)
+    total += zip(goldSpaces, otherSpaces).filter { $0 != $1 }.count
+    return total
+  }
+
   /// A short view of where two lines first differ, for the test log.
   static func firstDifference(_ gold: String, _ got: String) -> String {
     let a = Array(gold.unicodeScalars)
@@ -47,9 +69,8 @@ import Testing
       // The decoder drops a trailing empty line; compare the lines it kept.
       for (line, (goldLine, damagedLine)) in zip(repaired, zip(goldLines, damagedLines)) {
         score.characters += goldLine.unicodeScalars.count
-        let before = EditDistance.levenshtein(
-          Array(goldLine.unicodeScalars), Array(damagedLine.unicodeScalars))
-        let after = EditDistance.levenshtein(Array(goldLine.unicodeScalars), Array(line.unicodeScalars))
+        let before = Self.errors(goldLine, damagedLine)
+        let after = Self.errors(goldLine, line)
         score.errorsBefore += before
         score.errorsAfter += after
         if damagedLine != goldLine {

@@ -32,6 +32,8 @@ import Testing
     var strict = 0
     var adjusted = 0
     var failures: [String] = []
+    /// Per file: cases, strict passes, adjusted passes.
+    var files: [(name: String, total: Int, strict: Int, adjusted: Int)] = []
   }
 
   static func clean(_ text: String, repairs: UnicodeCleaner.Repairs) -> String {
@@ -45,17 +47,23 @@ import Testing
     for file in files {
       let url = folder!.appendingPathComponent(file)
       let cases = try JSONDecoder().decode([Case].self, from: Data(contentsOf: url))
+      let before = (tally.strict, tally.adjusted)
+      defer {
+        tally.files.append((file, cases.count, tally.strict - before.0, tally.adjusted - before.1))
+      }
       for item in cases {
         let expected = file == "negative.json" ? item.original : item.fixed
         let output = clean(item.original, repairs: .all)
         let adjustedExpected = clean(expected, repairs: UnicodeCleaner.Repairs.all.subtracting(.mojibake))
         tally.total += 1
-        if output.unicodeScalars.elementsEqual(expected.unicodeScalars) { tally.strict += 1 }
         let exact = output.unicodeScalars.elementsEqual(expected.unicodeScalars)
+        if exact { tally.strict += 1 }
         if exact || output.unicodeScalars.elementsEqual(adjustedExpected.unicodeScalars) {
           tally.adjusted += 1
         } else {
-          tally.failures.append("\(file): \(item.label)\n    got      \(output.debugDescription)\n    expected \(adjustedExpected.debugDescription)")
+          tally.failures.append(
+            "\(file): \(item.label)\n    got      \(output.debugDescription)\n    expected \(adjustedExpected.debugDescription)"
+          )
         }
       }
     }
@@ -65,7 +73,12 @@ import Testing
   @Test(.enabled(if: folder != nil, "needs ../shared/data/peers/ftfy-test-cases beside the checkout"))
   func passRateOnFtfyCases() throws {
     let tally = try Self.tally()
-    print("ftfy cases: \(tally.total); policy-adjusted pass \(tally.adjusted) (\(percent(tally.adjusted, tally.total))); strict pass \(tally.strict) (\(percent(tally.strict, tally.total)))")
+    print(
+      "ftfy cases: \(tally.total); policy-adjusted pass \(tally.adjusted) (\(percent(tally.adjusted, tally.total))); strict pass \(tally.strict) (\(percent(tally.strict, tally.total)))"
+    )
+    for file in tally.files {
+      print("  \(file.name): strict \(file.strict)/\(file.total), adjusted \(file.adjusted)/\(file.total)")
+    }
     for failure in tally.failures { print("  fail \(failure)") }
     #expect(tally.total == 131)
     #expect(tally.adjusted >= 114)  // measured 114 of 131 (87.0%)

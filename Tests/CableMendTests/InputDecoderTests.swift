@@ -44,14 +44,17 @@ import Testing
     let document = InputDecoder.decode(item.bytes, name: "t")
     #expect(document.lines.map(\.text) == [item.text])
     #expect(document.edits.count == item.repairs)
-    #expect(document.edits.allSatisfy { $0.kind == .decode && $0.after != "\u{FFFD}" && $0.source.count == 1 })
+    #expect(
+      document.edits.allSatisfy { $0.kind == .decode && $0.after != "\u{FFFD}" && $0.source.count == 1 })
   }
 
   @Test func unclearBytesStayReplacementCharacters() {
     // 0x81 is undefined in Windows-1252; 0xE9 between digits touches no letter; two bad bytes
     // in a row are not lone.
-    for bytes in [Array("A ".utf8) + [0x81] + Array(" B".utf8), Array("12".utf8) + [0xE9] + Array("34 5678".utf8),
-                  Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8) + [0xE9, 0xE9] + Array("ABCDEFGHIJKLMNOP".utf8)] {
+    for bytes in [
+      Array("A ".utf8) + [0x81] + Array(" B".utf8), Array("12".utf8) + [0xE9] + Array("34 5678".utf8),
+      Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8) + [0xE9, 0xE9] + Array("ABCDEFGHIJKLMNOP".utf8),
+    ] {
       let document = InputDecoder.decode(bytes, name: "t")
       #expect(document.lines[0].text.contains("\u{FFFD}"))
     }

@@ -8,7 +8,9 @@ private func clean(_ text: String, teletype: Bool = true) -> (text: String, edit
   return clean(bytes: input, teletype: teletype)
 }
 
-private func clean(bytes input: [UInt8], teletype: Bool = true) -> (text: String, edits: [Edit], input: [UInt8]) {
+private func clean(bytes input: [UInt8], teletype: Bool = true) -> (
+  text: String, edits: [Edit], input: [UInt8]
+) {
   var document = InputDecoder.decode(input, name: "test")
   let decodeEdits = document.edits.count
   let stage = try! UnicodeCleaner(options: MendOptions(teletype: teletype))
@@ -48,25 +50,32 @@ private func clean(bytes input: [UInt8], teletype: Bool = true) -> (text: String
 
   static let repairCases: [RepairCase] = [
     RepairCase(input: "A\u{200B}B", output: "AB", source: 1..<4, reason: "invisible character U+200B"),
-    RepairCase(input: "INFOR\u{AD}MATION", output: "INFORMATION", source: 5..<7, reason: "invisible character U+00AD"),
+    RepairCase(
+      input: "INFOR\u{AD}MATION", output: "INFORMATION", source: 5..<7, reason: "invisible character U+00AD"),
     RepairCase(input: "NO\u{A0}BREAK", output: "NO BREAK", source: 2..<4, reason: "odd space U+00A0"),
     RepairCase(input: "THIN\u{2009}SPACE", output: "THIN SPACE", source: 4..<7, reason: "odd space U+2009"),
-    RepairCase(input: "of\u{FB01}ce", output: "office", source: 2..<5, reason: "compatibility ligature U+FB01"),
+    RepairCase(
+      input: "of\u{FB01}ce", output: "office", source: 2..<5, reason: "compatibility letter form U+FB01"),
     RepairCase(input: "\u{FF21}\u{FF22}C", output: "ABC", source: 0..<3, reason: "compatibility form U+FF21"),
-    RepairCase(input: "CAFE\u{301} NOIR", output: "CAF\u{C9} NOIR", source: 3..<6, reason: "canonical composition"),
-    RepairCase(input: "It\u{E2}\u{20AC}\u{2122}s", output: "It\u{2019}s", source: 2..<10,
-               reason: "mojibake: UTF-8 bytes E2 80 99 read as Windows-1252"),
-    RepairCase(input: "Ren\u{C3}\u{A9}e", output: "Ren\u{E9}e", source: 3..<7,
-               reason: "mojibake: UTF-8 bytes C3 A9"),
+    RepairCase(
+      input: "CAFE\u{301} NOIR", output: "CAF\u{C9} NOIR", source: 3..<6, reason: "canonical composition"),
+    RepairCase(
+      input: "It\u{E2}\u{20AC}\u{2122}s", output: "It\u{2019}s", source: 2..<10,
+      reason: "mojibake: UTF-8 bytes E2 80 99 read as Windows-1252"),
+    RepairCase(
+      input: "Ren\u{C3}\u{A9}e", output: "Ren\u{E9}e", source: 3..<7,
+      reason: "mojibake: UTF-8 bytes C3 A9"),
     RepairCase(input: "PLAIN", output: "PLAIN", source: 0..<0, reason: "nothing"),
     RepairCase(input: "BELL\u{7}X", output: "BELLX", source: 4..<5, reason: "control character U+0007"),
     RepairCase(input: "SAID\u{85}", output: "SAID\u{2026}", source: 4..<6, reason: "C1 control U+0085"),
     RepairCase(input: "S\u{415}CRETARY", output: "SECRETARY", source: 1..<3, reason: "look-alike U+0415"),
     RepairCase(input: "\u{39F}FFICE", output: "OFFICE", source: 0..<2, reason: "look-alike U+039F"),
-    RepairCase(input: "\u{201C}NO\u{201D}", output: "\"NO\"", source: 0..<3, reason: "teletype: U+201C",
-               teletype: true),
-    RepairCase(input: "1989\u{2014}1990", output: "1989--1990", source: 4..<7, reason: "teletype: U+2014",
-               teletype: true),
+    RepairCase(
+      input: "\u{201C}NO\u{201D}", output: "\"NO\"", source: 0..<3, reason: "teletype: U+201C",
+      teletype: true),
+    RepairCase(
+      input: "1989\u{2014}1990", output: "1989--1990", source: 4..<7, reason: "teletype: U+2014",
+      teletype: true),
   ]
 
   @Test(arguments: repairCases)
@@ -79,9 +88,17 @@ private func clean(bytes input: [UInt8], teletype: Bool = true) -> (text: String
     } else {
       #expect(result.edits.first?.source.range == item.source)
       #expect(result.edits.first?.reason.hasPrefix(item.reason) == true)
-      #expect(result.edits.first.map { String(decoding: result.input[$0.source.range], as: UTF8.self) }
-        == result.edits.first?.before)
+      #expect(
+        result.edits.first.map { String(decoding: result.input[$0.source.range], as: UTF8.self) }
+          == result.edits.first?.before)
     }
+  }
+
+  @Test func loneLookAlikeLetterOnlyInALatinLine() {
+    #expect(clean("SECTION \u{412}. HIGH LEVEL").text == "SECTION B. HIGH LEVEL")
+    #expect(clean("DTG 251412\u{396} JAN 73").text == "DTG 251412Z JAN 73")
+    let greek = "\u{397} \u{3B1}\u{3BD}\u{3B1}\u{3C4}\u{3C1}\u{3BF}\u{3C6}\u{3AE}"  // Η ανατροφή
+    #expect(clean(greek).text == greek)
   }
 
   @Test func doubleMojibakeIsUndoneLayerByLayer() {
@@ -127,8 +144,10 @@ private func clean(bytes input: [UInt8], teletype: Bool = true) -> (text: String
   /// bytes it names, and the untouched text between edits is copied through.
   @Test(arguments: [UInt64(1), 2, 3, 4, 5])
   func offsetsAreExact(seed: UInt64) {
-    let fragments = ["SECRETARY ", "\u{200B}", "\u{E2}\u{20AC}\u{2122}", "Ren\u{C3}\u{A9}e ", "\u{FB01}",
-                     "\u{A0}", "NO", "\u{7}", "S\u{415}C ", "caf\u{E9} ", "e\u{301}", "\u{FF21}", " "]
+    let fragments = [
+      "SECRETARY ", "\u{200B}", "\u{E2}\u{20AC}\u{2122}", "Ren\u{C3}\u{A9}e ", "\u{FB01}",
+      "\u{A0}", "NO", "\u{7}", "S\u{415}C ", "caf\u{E9} ", "e\u{301}", "\u{FF21}", " ",
+    ]
     var random = SeededRandom(seed: seed)
     var text = ""
     for _ in 0..<200 { text += fragments.randomElement(using: &random)! }
@@ -151,7 +170,8 @@ private func clean(bytes input: [UInt8], teletype: Bool = true) -> (text: String
     let result = clean(bytes: bytes)
     #expect(!result.text.isEmpty)
     for scalar in result.text.unicodeScalars {
-      #expect(scalar == "\t" || scalar == "\n" || !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)))
+      #expect(
+        scalar == "\t" || scalar == "\n" || !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)))
       #expect(scalar.value != 0x200B && scalar.value != 0xAD)
     }
     #expect(result.edits.allSatisfy { $0.source.end <= bytes.count && $0.stage == .unicode })

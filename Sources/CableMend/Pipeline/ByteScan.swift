@@ -20,9 +20,10 @@ enum ByteScan {
   /// The index of the first byte at or after `start` for which `test` holds, looking at whole
   /// words first: a word is only looked into when it may hold a byte below `limit` or a byte
   /// of 0x7F and above. `test` must be false for every other byte.
-  static func first(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, below limit: UInt8,
-                    orDelete delete: Bool, where test: (UInt8) -> Bool) -> Int?
-  {
+  static func first(
+    in bytes: UnsafeBufferPointer<UInt8>, from start: Int, below limit: UInt8,
+    orDelete delete: Bool, where test: (UInt8) -> Bool
+  ) -> Int? {
     guard let base = bytes.baseAddress else { return nil }
     var index = start
     let count = bytes.count

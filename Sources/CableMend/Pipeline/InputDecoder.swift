@@ -20,8 +20,10 @@ public enum InputDecoder {
     var followsFormFeed = false
     var index = 0
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-      edits.append(Edit(stage: .unicode, kind: .remove, source: SourceRange(start: 0, end: 3),
-                        before: "\u{FEFF}", after: "", reason: "byte-order mark"))
+      edits.append(
+        Edit(
+          stage: .unicode, kind: .remove, source: SourceRange(start: 0, end: 3),
+          before: "\u{FEFF}", after: "", reason: "byte-order mark"))
       lineStart = 3
       index = 3
     }
@@ -64,9 +66,10 @@ public enum InputDecoder {
     return document
   }
 
-  private static func decodeLine(_ bytes: [UInt8], _ range: Range<Int>, formFeed: Bool,
-                                 edits: inout [Edit]) -> TextLine
-  {
+  private static func decodeLine(
+    _ bytes: [UInt8], _ range: Range<Int>, formFeed: Bool,
+    edits: inout [Edit]
+  ) -> TextLine {
     let slice = bytes[range]
     let source = SourceRange(range)
     if let text = String(validating: slice, as: UTF8.self) {
@@ -106,15 +109,20 @@ public enum InputDecoder {
         map.append(SourceMap(verbatim: SourceRange(segment.range), textLength: segment.range.count))
         continue
       }
-      let isolated = (index == 0 || segments[index - 1].valid)
+      let isolated =
+        (index == 0 || segments[index - 1].valid)
         && (index + 1 == segments.count || segments[index + 1].valid)
       let hex = "0x" + String(bytes[start], radix: 16, uppercase: true)
       let repaired = mostlyGood && isolated ? windows1252Reading(bytes, at: start, in: range) : nil
       let after = repaired.map(String.init) ?? "\u{FFFD}"
-      let reason = repaired == nil ? "invalid UTF-8 byte"
+      let reason =
+        repaired == nil
+        ? "invalid UTF-8 byte"
         : "invalid UTF-8 byte read as Windows-1252 (a single byte in UTF-8 text)"
-      edits.append(Edit(stage: .unicode, kind: .decode, source: SourceRange(start: start, end: start + 1),
-                        before: hex, after: after, reason: reason, confidence: repaired == nil ? 1 : 0.8))
+      edits.append(
+        Edit(
+          stage: .unicode, kind: .decode, source: SourceRange(start: start, end: start + 1),
+          before: hex, after: after, reason: reason, confidence: repaired == nil ? 1 : 0.8))
       text += after
       map.append(SourceMap(verbatim: SourceRange(start: start, end: start + 1), textLength: after.utf8.count))
     }

@@ -65,9 +65,11 @@ public struct UnicodeCleaner: Stage {
     var pieces = line.sublines(ranges)
     var changed = [Bool](repeating: false, count: pieces.count)
     if repairs.contains(.homoglyphs) {
+      let views = pieces.map { ScalarView($0.text) }
+      let context = HomoglyphRepair.context(pieces: views, text: line.text)
       for index in pieces.indices {
-        changed[index] = pieces[index].apply(HomoglyphRepair.repairs(ScalarView(pieces[index].text)),
-                                             edits: &edits) > 0 || changed[index]
+        let found = HomoglyphRepair.repairs(views[index], line: context)
+        changed[index] = pieces[index].apply(found, edits: &edits) > 0 || changed[index]
       }
     }
     if repairs.contains(.mojibake) {
@@ -85,13 +87,15 @@ public struct UnicodeCleaner: Stage {
     for index in pieces.indices where repairCharacters(&pieces[index], edits: &edits) {
       changed[index] = true
     }
-    line.splice(zip(ranges, pieces).enumerated().filter { changed[$0.offset] }.map { ($0.element.0, $0.element.1) })
+    line.splice(
+      zip(ranges, pieces).enumerated().filter { changed[$0.offset] }.map { ($0.element.0, $0.element.1) })
   }
 
   /// Up to three layers of mojibake in one piece. Returns whether anything changed.
-  private func repairMojibake(_ piece: inout TextLine, following: Unicode.Scalar?, line: inout LineMojibake,
-                              edits: inout [Edit]) -> Bool
-  {
+  private func repairMojibake(
+    _ piece: inout TextLine, following: Unicode.Scalar?, line: inout LineMojibake,
+    edits: inout [Edit]
+  ) -> Bool {
     var changed = false
     for _ in 0..<3 {
       let whole = WholePieceMojibake.repairs(ScalarView(piece.text), lineCharset: line.charset)
@@ -102,8 +106,9 @@ public struct UnicodeCleaner: Stage {
       guard applied > 0 else { break }
       changed = true
     }
-    let lost = MojibakeRepair.lostNoBreakSpace(ScalarView(piece.text), following: following,
-                                               charset: line.charset)
+    let lost = MojibakeRepair.lostNoBreakSpace(
+      ScalarView(piece.text), following: following,
+      charset: line.charset)
     return piece.apply(lost, edits: &edits) > 0 || changed
   }
 
@@ -123,7 +128,8 @@ public struct UnicodeCleaner: Stage {
       changed += piece.apply(CharacterRepairs.spaces(ScalarView(piece.text)), edits: &edits)
       changed += piece.apply(CharacterRepairs.compatibilityForms(ScalarView(piece.text)), edits: &edits)
       let text = piece.text
-      changed += piece.apply(CharacterRepairs.canonicalComposition(ScalarView(text), text: text), edits: &edits)
+      changed += piece.apply(
+        CharacterRepairs.canonicalComposition(ScalarView(text), text: text), edits: &edits)
     }
     if repairs.contains(.teletype) {
       changed += piece.apply(CharacterRepairs.teletype(ScalarView(piece.text)), edits: &edits)
@@ -151,8 +157,9 @@ public struct UnicodeCleaner: Stage {
       var index = 0
       let count = bytes.count
       func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-      while let dirty = ByteScan.first(in: bytes, from: index, below: 0x20, orDelete: true,
-                                       where: { ($0 < 0x20 && $0 != 0x09) || $0 >= 0x7F })
+      while let dirty = ByteScan.first(
+        in: bytes, from: index, below: 0x20, orDelete: true,
+        where: { ($0 < 0x20 && $0 != 0x09) || $0 >= 0x7F })
       {
         var start = dirty
         while start > index && dirty - start < maximumPiece && !isSeparator(bytes[start - 1]) { start -= 1 }

@@ -15,11 +15,14 @@ enum CharacterRepairs {
       let range = view.byteRange(index..<(index + 1))
       let intended = LegacyCharset.windows1252.decode[Int(value & 0xFF)]
       if isC1 && intended.value > 0x9F {
-        repairs.append(TextRepair(range: range, replacement: String(intended),
-                                  reason: "C1 control \(ICU.name(scalar)) is Windows-1252 byte read as Latin-1",
-                                  confidence: 0.9))
+        repairs.append(
+          TextRepair(
+            range: range, replacement: String(intended),
+            reason: "C1 control \(ICU.name(scalar)) is Windows-1252 byte read as Latin-1",
+            confidence: 0.9))
       } else {
-        repairs.append(TextRepair(range: range, replacement: "", reason: "control character \(ICU.name(scalar))"))
+        repairs.append(
+          TextRepair(range: range, replacement: "", reason: "control character \(ICU.name(scalar))"))
       }
     }
     return repairs
@@ -39,8 +42,9 @@ enum CharacterRepairs {
     repairs(view) { scalar in
       guard !scalar.isASCII else { return nil }
       let category = ICU.category(scalar)
-      guard category == ICU.Category.spaceSeparator || category == ICU.Category.lineSeparator
-        || category == ICU.Category.paragraphSeparator
+      guard
+        category == ICU.Category.spaceSeparator || category == ICU.Category.lineSeparator
+          || category == ICU.Category.paragraphSeparator
       else { return nil }
       return (" ", "odd space \(ICU.name(scalar))")
     }
@@ -64,7 +68,7 @@ enum CharacterRepairs {
         guard ICU.isLetter(scalar) else { return nil }
         let folded = ICU.normalize(String(scalar), form: .nfkc)
         guard !folded.isEmpty, folded.unicodeScalars.allSatisfy(ICU.isWordCharacter) else { return nil }
-        return (folded, "compatibility ligature \(ICU.name(scalar))")
+        return (folded, "compatibility letter form \(ICU.name(scalar))")
       default:
         return nil
       }
@@ -82,8 +86,10 @@ enum CharacterRepairs {
       while end < view.count && isCombining(view.scalars[end]) { end += 1 }
       let cluster = String(String.UnicodeScalarView(view.scalars[start..<end]))
       if !ICU.isNormalized(cluster, form: .nfc) {
-        repairs.append(TextRepair(range: view.byteRange(start..<end), replacement: ICU.normalize(cluster, form: .nfc),
-                                  reason: "canonical composition (NFC)"))
+        repairs.append(
+          TextRepair(
+            range: view.byteRange(start..<end), replacement: ICU.normalize(cluster, form: .nfc),
+            reason: "canonical composition (NFC)"))
       }
       start = end
     }
@@ -119,8 +125,10 @@ enum CharacterRepairs {
     var result: [TextRepair] = []
     for (index, scalar) in view.scalars.enumerated() {
       guard let (replacement, reason) = rule(scalar) else { continue }
-      result.append(TextRepair(range: view.byteRange(index..<(index + 1)), replacement: replacement,
-                               reason: reason))
+      result.append(
+        TextRepair(
+          range: view.byteRange(index..<(index + 1)), replacement: replacement,
+          reason: reason))
     }
     return result
   }

@@ -6,7 +6,16 @@
 /// is "otherwise Latin" when it holds at least as many Latin letters as Cyrillic and Greek
 /// ones; a word with any Cyrillic or Greek letter that has no single Latin twin is left whole,
 /// because it is more likely real Cyrillic or Greek than OCR damage.
+///
+/// A one-letter word (`В.` for `B.`, the `Ζ` of `251412Ζ`) has no Latin letters of its own; it
+/// is replaced only when its line is otherwise Latin: the line has Latin letters and no word of
+/// two or more Cyrillic or Greek letters.
 enum HomoglyphRepair {
+  /// What the rest of the line says about lone letters.
+  struct LineContext: Sendable {
+    /// True when the line has Latin letters and no word of two or more foreign letters.
+    var allowsLoneLetters: Bool
+  }
   /// Skeleton of each ASCII letter, to the letters that have it (`l` and `I` share one).
   static let latinBySkeleton: [String: [Unicode.Scalar]] = {
     var table: [String: [Unicode.Scalar]] = [:]
@@ -17,8 +26,34 @@ enum HomoglyphRepair {
     return table
   }()
 
-  static func repairs(_ view: ScalarView) -> [TextRepair] {
-    var result: [TextRepair] = []
+  static func repairs(_ view: ScalarView, line: LineContext) -> [TextRepair] {
+    words(view).flatMap { repairWord(view, $0, line: line) }
+  }
+
+  /// The context of a line from its pieces that hold non-ASCII text and the whole text.
+  static func context(pieces: [ScalarView], text: String) -> LineContext {
+    for view in pieces {
+      for word in words(view) where word.count >= 2 {
+        if word.allSatisfy({ isForeign(view.scalars[$0]) }) { return LineContext(allowsLoneLetters: false) }
+      }
+    }
+    var latin = 0
+    for scalar in text.unicodeScalars where ICU.isLetter(scalar) && ICU.script(scalar) == ICU.Script.latin {
+      latin += 1
+      if latin >= 3 { return LineContext(allowsLoneLetters: true) }
+    }
+    return LineContext(allowsLoneLetters: false)
+  }
+
+  private static func isForeign(_ scalar: Unicode.Scalar) -> Bool {
+    guard !scalar.isASCII else { return false }
+    let script = ICU.script(scalar)
+    return script == ICU.Script.cyrillic || script == ICU.Script.greek
+  }
+
+  /// Scalar ranges of the runs of letters and marks.
+  private static func words(_ view: ScalarView) -> [Range<Int>] {
+    var result: [Range<Int>] = []
     var index = 0
     while index < view.count {
       guard ICU.isWordCharacter(view.scalars[index]) else {
@@ -27,13 +62,13 @@ enum HomoglyphRepair {
       }
       var end = index
       while end < view.count && ICU.isWordCharacter(view.scalars[end]) { end += 1 }
-      result += repairWord(view, index..<end)
+      result.append(index..<end)
       index = end
     }
     return result
   }
 
-  private static func repairWord(_ view: ScalarView, _ word: Range<Int>) -> [TextRepair] {
+  private static func repairWord(_ view: ScalarView, _ word: Range<Int>, line: LineContext) -> [TextRepair] {
     var latin = 0
     var foreign: [(Int, Unicode.Scalar)] = []
     for index in word {
@@ -49,14 +84,17 @@ enum HomoglyphRepair {
         foreign.append((index, scalar))
       }
     }
-    guard !foreign.isEmpty, latin >= foreign.count else { return [] }
+    let lone = word.count == 1 && foreign.count == 1 && line.allowsLoneLetters
+    guard !foreign.isEmpty, latin >= foreign.count || lone else { return [] }
     var result: [TextRepair] = []
     for (index, scalar) in foreign {
       guard let twin = latinTwin(of: scalar) else { return [] }
       let word = String(String.UnicodeScalarView(view.scalars[word]))
-      result.append(TextRepair(range: view.byteRange(index..<(index + 1)), replacement: String(twin),
-                               reason: "look-alike \(ICU.name(scalar)) in Latin word",
-                               confidence: 0.95, evidence: [Edit.Evidence("word", word)]))
+      result.append(
+        TextRepair(
+          range: view.byteRange(index..<(index + 1)), replacement: String(twin),
+          reason: "look-alike \(ICU.name(scalar)) in Latin \(lone ? "line" : "word")",
+          confidence: 0.95, evidence: [Edit.Evidence("word", word)]))
     }
     return result
   }

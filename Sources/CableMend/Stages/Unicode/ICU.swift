@@ -122,9 +122,10 @@ enum ICU {
   }
 
   /// Runs a shim call that fills a UTF-16 buffer, growing it once when ICU asks for more.
-  private static func utf16Call(capacity: Int,
-                                _ call: (UnsafeMutablePointer<UInt16>, Int32) -> Int32) -> String?
-  {
+  private static func utf16Call(
+    capacity: Int,
+    _ call: (UnsafeMutablePointer<UInt16>, Int32) -> Int32
+  ) -> String? {
     var size = max(capacity, 16)
     for _ in 0..<2 {
       var buffer = [UInt16](repeating: 0, count: size)

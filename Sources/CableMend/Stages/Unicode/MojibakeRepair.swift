@@ -47,11 +47,13 @@ enum MojibakeRepair {
       guard score >= threshold else { continue }
       let candidate = found[index]
       let hex = candidate.bytes.map { String($0, radix: 16, uppercase: true) }.joined(separator: " ")
-      result.append(TextRepair(range: view.byteRange(candidate.range),
-                               replacement: String(candidate.decoded),
-                               reason: "mojibake: UTF-8 bytes \(hex) read as Windows-1252",
-                               confidence: candidate.isStrong ? 0.95 : 0.8,
-                               evidence: [Edit.Evidence("score", String(score))]))
+      result.append(
+        TextRepair(
+          range: view.byteRange(candidate.range),
+          replacement: String(candidate.decoded),
+          reason: "mojibake: UTF-8 bytes \(hex) read as Windows-1252",
+          confidence: candidate.isStrong ? 0.95 : 0.8,
+          evidence: [Edit.Evidence("score", String(score))]))
     }
     return result
   }
@@ -74,9 +76,12 @@ enum MojibakeRepair {
       let before = view.scalars[view.count - 2]
       guard ICU.isLowercase(before) || before == "'" || before == "\u{2019}" else { return [] }
     }
-    return [TextRepair(range: view.byteRange((view.count - 1)..<view.count), replacement: "\u{E0}",
-                       reason: "mojibake: UTF-8 bytes C3 A0 read as \(charset.name), no-break space lost",
-                       confidence: 0.8)]
+    return [
+      TextRepair(
+        range: view.byteRange((view.count - 1)..<view.count), replacement: "\u{E0}",
+        reason: "mojibake: UTF-8 bytes C3 A0 read as \(charset.name), no-break space lost",
+        confidence: 0.8)
+    ]
   }
 
   /// Non-overlapping candidates, found greedily from the left.
@@ -96,7 +101,9 @@ enum MojibakeRepair {
 
   /// The UTF-8 sequence starting at `index` once the characters are written in Windows-1252.
   static func sequence(at index: Int, in scalars: [Unicode.Scalar]) -> Candidate? {
-    guard let bytes = rawSequence(at: index, in: scalars) else { return lossySequence(at: index, in: scalars) }
+    guard let bytes = rawSequence(at: index, in: scalars) else {
+      return lossySequence(at: index, in: scalars)
+    }
     var value = decodeValue(bytes)
     var all = bytes
     switch bytes.count {

@@ -36,7 +36,9 @@ extension MojibakeRepair {
       }
       var confirmed = Set<Int>()
       for next in MojibakeRepair.candidates(tentative) {
-        let convincing = next.isStrong ? MojibakeRepair.isUsable(next.decoded)
+        let convincing =
+          next.isStrong
+          ? MojibakeRepair.isUsable(next.decoded)
           : Self.evidence(next, in: tentative) >= 2
         guard convincing else { continue }
         for j in next.range { if let owner = owners[j] { confirmed.insert(owner) } }
@@ -59,14 +61,16 @@ extension MojibakeRepair {
       guard MojibakeRepair.isUsable(candidate.decoded) else { return Int.min }
       if candidate.isStrong {
         // Modifier letters such as `ᴴ` are rare in running text: `lá´´` is not `lᴴ`.
-        let modifier = ICU.category(candidate.decoded) == ICU.Category.modifierLetter
+        let modifier =
+          ICU.category(candidate.decoded) == ICU.Category.modifierLetter
           && before.map(ICU.isLetter) == true
         return clashesWithNeighbours(candidate.decoded, before, after) || modifier ? Int.min : 3
       }
       var score = Self.evidence(candidate, in: scalars)
       if confirmed.contains(index) { return score + 2 }
       score += plausibility(candidate.decoded, before, after)
-      let adjacent = (index > 0 && found[index - 1].range.upperBound == candidate.range.lowerBound)
+      let adjacent =
+        (index > 0 && found[index - 1].range.upperBound == candidate.range.lowerBound)
         || (index + 1 < found.count && found[index + 1].range.lowerBound == candidate.range.upperBound)
       if adjacent { score += 1 }
       if pairCounts[candidate.range.map { scalars[$0].value }, default: 0] >= 2 { score += 1 }
@@ -135,9 +139,10 @@ extension MojibakeRepair {
     }
 
     /// A letter of a non-Latin script glued to a letter of yet another script.
-    func clashesWithNeighbours(_ decoded: Unicode.Scalar, _ before: Unicode.Scalar?,
-                               _ after: Unicode.Scalar?) -> Bool
-    {
+    func clashesWithNeighbours(
+      _ decoded: Unicode.Scalar, _ before: Unicode.Scalar?,
+      _ after: Unicode.Scalar?
+    ) -> Bool {
       guard ICU.isLetter(decoded) else { return false }
       let script = ICU.script(decoded)
       let neutral: Set<Int32> = [ICU.Script.common, ICU.Script.inherited, ICU.Script.latin]

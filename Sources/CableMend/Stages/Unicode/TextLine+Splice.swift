@@ -38,8 +38,12 @@ extension SourceMap {
         let count = min(piece.length - consumed, end - offset)
         if piece.verbatim {
           let from = piece.source.start + consumed
-          if collect { collected.append(Piece(length: count, source: SourceRange(start: from, end: from + count),
-                                verbatim: true)) }
+          if collect {
+            collected.append(
+              Piece(
+                length: count, source: SourceRange(start: from, end: from + count),
+                verbatim: true))
+          }
         } else {
           if collect { collected.append(Piece(length: count, source: piece.source, verbatim: false)) }
         }
@@ -62,14 +66,17 @@ extension TextLine {
     let maps = sourceMap.slices(ranges)
     return text.utf8.withContiguousStorageIfAvailable { bytes in
       zip(ranges, maps).map { range, map in
-        TextLine(text: String(decoding: bytes[range], as: UTF8.self), sourceMap: map, kind: kind,
-                 page: page, followsFormFeed: followsFormFeed)
+        TextLine(
+          text: String(decoding: bytes[range], as: UTF8.self), sourceMap: map, kind: kind,
+          page: page, followsFormFeed: followsFormFeed)
       }
-    } ?? zip(ranges, maps).map { range, map in
-      let part = Array(text.utf8)[range]
-      return TextLine(text: String(decoding: part, as: UTF8.self), sourceMap: map, kind: kind,
-                      page: page, followsFormFeed: followsFormFeed)
     }
+      ?? zip(ranges, maps).map { range, map in
+        let part = Array(text.utf8)[range]
+        return TextLine(
+          text: String(decoding: part, as: UTF8.self), sourceMap: map, kind: kind,
+          page: page, followsFormFeed: followsFormFeed)
+      }
   }
 
   /// Replaces ascending, disjoint byte ranges with the text and maps of other lines (usually
@@ -99,7 +106,8 @@ extension TextLine {
     }
     bytes.append(contentsOf: old[cursor...])
     pieces.append(contentsOf: keptMaps[parts.count].pieces)
-    self = TextLine(text: String(decoding: bytes, as: UTF8.self), sourceMap: SourceMap(pieces: pieces),
-                    kind: kind, page: page, followsFormFeed: followsFormFeed)
+    self = TextLine(
+      text: String(decoding: bytes, as: UTF8.self), sourceMap: SourceMap(pieces: pieces),
+      kind: kind, page: page, followsFormFeed: followsFormFeed)
   }
 }

@@ -7,8 +7,10 @@ struct TextRepair: Sendable, Hashable {
   var confidence: Double = 1
   var evidence: [Edit.Evidence] = []
 
-  init(range: Range<Int>, replacement: String, reason: String, confidence: Double = 1,
-       evidence: [Edit.Evidence] = []) {
+  init(
+    range: Range<Int>, replacement: String, reason: String, confidence: Double = 1,
+    evidence: [Edit.Evidence] = []
+  ) {
     self.range = range
     self.replacement = replacement
     self.reason = reason
@@ -29,8 +31,9 @@ struct TextRepair: Sendable, Hashable {
     }
     var replacement = String.UnicodeScalarView()
     replacement.append(contentsOf: scalars[prefix..<(scalars.count - suffix)])
-    self.init(range: view.byteRange(prefix..<(original.count - suffix)), replacement: String(replacement),
-              reason: reason, confidence: confidence)
+    self.init(
+      range: view.byteRange(prefix..<(original.count - suffix)), replacement: String(replacement),
+      reason: reason, confidence: confidence)
   }
 }
 
@@ -78,10 +81,12 @@ extension TextLine {
       let before = String(decoding: bytes[repair.range], as: UTF8.self)
       let source = source(ofUTF8: repair.range)
       replaceUTF8(repair.range, with: repair.replacement)
-      recorded.append(Edit(stage: .unicode, kind: repair.replacement.isEmpty ? .remove : .replace,
-                           source: source, before: before, after: repair.replacement,
-                           reason: repair.reason, confidence: repair.confidence,
-                           evidence: repair.evidence))
+      recorded.append(
+        Edit(
+          stage: .unicode, kind: repair.replacement.isEmpty ? .remove : .replace,
+          source: source, before: before, after: repair.replacement,
+          reason: repair.reason, confidence: repair.confidence,
+          evidence: repair.evidence))
     }
     edits.append(contentsOf: recorded.reversed())
     return recorded.count

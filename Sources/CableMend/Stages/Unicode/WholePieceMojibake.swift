@@ -43,8 +43,9 @@ enum WholePieceMojibake {
         current = decoded
         guard !looksBroken(decoded) else { continue }
         let times = layer == 1 ? "" : " \(layer) times"
-        let repair = TextRepair(view, replacedBy: decoded, reason: "mojibake: UTF-8 read as \(charset.name)\(times)",
-                                confidence: 0.85)
+        let repair = TextRepair(
+          view, replacedBy: decoded, reason: "mojibake: UTF-8 read as \(charset.name)\(times)",
+          confidence: 0.85)
         return ([repair], charset.name)
       }
     }
@@ -77,7 +78,8 @@ enum WholePieceMojibake {
 
   /// A piece looks broken when a word in it has a symbol between two letters (apostrophes and
   /// dashes excepted), two or more symbols glued to a letter, letters of two scripts, an
-  /// uppercase run of two or more inside lowercase letters, or two lower-to-upper flips.
+  /// uppercase run of two or more inside lowercase letters, two lower-to-upper flips, or a
+  /// combining mark with no letter of its script under it.
   /// Modifier letters (`ˇ`) count as symbols here: alone they are accents, not letters.
   static func looksBroken(_ scalars: [Unicode.Scalar]) -> Bool {
     var scan = BrokenWordScan()
@@ -105,7 +107,16 @@ enum WholePieceMojibake {
       let category = ICU.category(scalar)
       let isMark = (ICU.Category.nonSpacingMark...ICU.Category.combiningMark).contains(category)
       let isLetter = ICU.isLetter(scalar) && category != ICU.Category.modifierLetter
-      if isMark { return false }
+      if isMark {
+        // A combining mark needs a letter to sit on, and one of the word's script.
+        guard afterLetter && symbols + joiners == 0 else { return true }
+        let script = ICU.script(scalar)
+        if script != ICU.Script.common && script != ICU.Script.inherited, let wordScript, wordScript != script
+        {
+          return true
+        }
+        return false
+      }
       if !isLetter {
         guard !scalar.isASCII else {
           reset()

@@ -77,7 +77,9 @@ public struct Deduplicator: Stage {
     var copies: [(unit: DedupeUnit, alignment: BandedAlignment)] = []
     for member in group.members where member != keeper {
       let copy = units[member]
-      guard let aligned = exactAlignment(kept, copy) ?? finder.alignment(kept, copy) else {
+      let aligned = exactAlignment(kept, copy) ?? finder.alignment(kept, copy)
+        ?? (group.inSpan ? finder.shortAlignment(kept, copy) : nil)
+      guard let aligned else {
         document.notes.append(
           "dedupe: left the line at input byte \(document.lines[copy.line].source.start): it repeats a "
             + "duplicate of the line at byte \(document.lines[kept.line].source.start) but differs too much from it")

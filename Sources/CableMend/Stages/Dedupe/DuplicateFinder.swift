@@ -101,32 +101,43 @@ struct DuplicateFinder: Sendable {
       for hash in set { postings[hash, default: []].append(slot) }
     }
     var result: [PairKey] = []
+    // Shared-shingle counts per earlier line, reset through `touched` after each line.
+    var shared = [Int](repeating: 0, count: representatives.count)
+    var touched: [Int] = []
     for (slot, index) in representatives.enumerated() {
-      var shared: [Int: Int] = [:]
       for hash in shingles[slot] {
         guard let list = postings[hash], list.count <= settings.shingleLineCap else { continue }
-        for other in list where other < slot { shared[other, default: 0] += 1 }
+        for other in list where other < slot {
+          if shared[other] == 0 { touched.append(other) }
+          shared[other] += 1
+        }
       }
-      let candidates = shared.filter { other, count in
-        Double(count) >= settings.candidateOverlap * Double(min(shingles[slot].count, shingles[other].count))
-      }.sorted { $0.value > $1.value }.prefix(4)
-      for (other, _) in candidates {
+      let candidates = touched.filter { other in
+        Double(shared[other]) >= settings.candidateOverlap * Double(min(shingles[slot].count, shingles[other].count))
+      }.sorted { shared[$0] > shared[$1] }.prefix(4)
+      for other in candidates {
         let a = representatives[other]
         if alignment(units[a], units[index]) != nil { result.append(PairKey(a: a, b: index)) }
       }
+      for other in touched { shared[other] = 0 }
+      touched.removeAll(keepingCapacity: true)
     }
     return result
   }
 
+  /// FNV-1a hashes of every run of ``DedupeSettings/shingleLength`` characters.
   private func shingleHashes(_ text: String) -> [UInt64] {
-    let values = text.unicodeScalars.map(\.value)
+    let values = Array(text.unicodeScalars.lazy.map(\.value))
     let q = max(1, settings.shingleLength)
     guard values.count >= q else { return [] }
-    return (0...(values.count - q)).map { start in
+    var hashes: [UInt64] = []
+    hashes.reserveCapacity(values.count - q + 1)
+    for start in 0...(values.count - q) {
       var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-      for value in values[start..<(start + q)] { hash = (hash ^ UInt64(value)) &* 0x100_0000_01B3 }
-      return hash
+      for offset in start..<(start + q) { hash = (hash ^ UInt64(values[offset])) &* 0x100_0000_01B3 }
+      hashes.append(hash)
     }
+    return hashes
   }
 
   /// The alignment of two lines when they are copies of one text: within the allowed

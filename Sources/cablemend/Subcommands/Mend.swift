@@ -37,6 +37,9 @@ extension CableMendCommand {
     @Flag(help: "Write a visible marker where pages are missing.")
     var markGaps = false
 
+    @Flag(help: "Streaming mode: read {\"id\":...,\"text\":...} per line, write one result per line, in order.")
+    var jsonl = false
+
     func validate() throws {
       do { _ = try StageName.parseList(stages) } catch { throw ValidationError(error.description) }
     }
@@ -49,6 +52,7 @@ extension CableMendCommand {
         StandardError.write("cablemend: \(error)")
         throw ExitCode.inputError
       }
+      if jsonl { return try runJSONL(pipeline) }
       let bytes: [UInt8]
       do { bytes = try InputReader.read(file) } catch {
         StandardError.write("cablemend: \(error)")

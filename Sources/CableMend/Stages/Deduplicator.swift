@@ -45,8 +45,11 @@ public struct Deduplicator: Stage {
   }
 
   public func run(_ document: inout Document) {
-    let units = DedupeUnit.units(of: document.lines)
-    guard units.count >= 2 else { return }
+    let nonBlank = document.lines.lazy.filter { line in
+      line.text.unicodeScalars.contains { !$0.properties.isWhitespace }
+    }
+    guard nonBlank.prefix(2).count == 2 else { return }
+    let units = DedupeUnit.units(of: document.lines, alignedLimit: settings.maximumAlignedCharacters)
     let plausibility = WordPlausibility(dictionary: dictionary, documentTexts: units.map { String(String.UnicodeScalarView($0.scalars)) })
     let finder = DuplicateFinder(settings: settings, plausibility: plausibility)
     let merger = CopyMerger(plausibility: plausibility)

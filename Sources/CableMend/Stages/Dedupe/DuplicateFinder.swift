@@ -92,7 +92,9 @@ struct DuplicateFinder: Sendable {
   /// Pairs of long lines that are near copies: candidates by shared shingles, confirmed by
   /// alignment. Only the first of each set of exact copies takes part.
   private func nearPairs(_ units: [DedupeUnit], exact: [String: [Int]]) -> [PairKey] {
-    let representatives = units.indices.filter { isLong(units[$0]) && exact[units[$0].exactKey]?.first == $0 }
+    let representatives = units.indices.filter {
+      isLong(units[$0]) && !units[$0].isGiant && exact[units[$0].exactKey]?.first == $0
+    }
     var shingles: [[UInt64]] = []
     var postings: [UInt64: [Int]] = [:]
     for (slot, index) in representatives.enumerated() {

@@ -49,6 +49,36 @@ import Testing
     #expect(total.wronglyRemovedCharacters == 0)
     #expect(total.keptCopyErrorRate <= 0.01)
   }
+
+  /// Two noisy copies of a real paragraph (3% noise each), in the rest of the real telegram:
+  /// the voted copy against the gold paragraph, compared with each copy.
+  @Test(.enabled(if: SupportPaths.sharedData != nil, "needs ../shared/data/frus-dev"))
+  func votedCopyOfRealParagraphsIsCleaner() throws {
+    var errors = (first: 0, second: 0, merged: 0)
+    var reference = 0
+    for (fileIndex, file) in try Self.goldFiles().enumerated() {
+      let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+      let body = lines.indices.filter { lines[$0].count >= 100 }.prefix(3)
+      for index in body {
+        let seed = UInt64(fileIndex * 100 + index)
+        let first = DedupeFixtures.noisy(lines[index], rate: 0.03, seed: seed)
+        let second = DedupeFixtures.noisy(lines[index], rate: 0.03, seed: seed + 50_000)
+        var damaged = lines
+        damaged[index] = first
+        damaged += ["", second]
+        let document = DedupeHarness.run(damaged.joined(separator: "\n"))
+        let kept = document.lines.first { $0.source.start == damaged[..<index].reduce(0) { $0 + $1.utf8.count + 1 } }
+        errors.first += DedupeScore.errors(lines[index], first)
+        errors.second += DedupeScore.errors(lines[index], second)
+        errors.merged += DedupeScore.errors(lines[index], kept?.text ?? first)
+        reference += lines[index].count
+      }
+    }
+    let cer = { (count: Int) in Double(count) / Double(max(1, reference)) }
+    print("dedupe voting on frus-dev paragraphs: merged CER \(cer(errors.merged)); copies \(cer(errors.first)) and \(cer(errors.second))")
+    #expect(reference > 10_000)
+    #expect(cer(errors.merged) < 0.6 * min(cer(errors.first), cer(errors.second)))
+  }
 }
 
 /// How the gold text is laid out before duplicates go in: as is (one line per paragraph, what

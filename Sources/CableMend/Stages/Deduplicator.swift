@@ -45,8 +45,11 @@ public struct Deduplicator: Stage {
   }
 
   public func run(_ document: inout Document) {
-    let units = DedupeUnit.units(of: document.lines)
-    guard units.count >= 2 else { return }
+    let nonBlank = document.lines.lazy.filter { line in
+      line.text.unicodeScalars.contains { !$0.properties.isWhitespace }
+    }
+    guard nonBlank.prefix(2).count == 2 else { return }
+    let units = DedupeUnit.units(of: document.lines, alignedLimit: settings.maximumAlignedCharacters)
     let plausibility = WordPlausibility(dictionary: dictionary, documentTexts: units.map { String(String.UnicodeScalarView($0.scalars)) })
     let finder = DuplicateFinder(settings: settings, plausibility: plausibility)
     let merger = CopyMerger(plausibility: plausibility)
@@ -77,7 +80,9 @@ public struct Deduplicator: Stage {
     var copies: [(unit: DedupeUnit, alignment: BandedAlignment)] = []
     for member in group.members where member != keeper {
       let copy = units[member]
-      guard let aligned = exactAlignment(kept, copy) ?? finder.alignment(kept, copy) else {
+      let aligned = exactAlignment(kept, copy) ?? finder.alignment(kept, copy)
+        ?? (group.inSpan ? finder.shortAlignment(kept, copy) : nil)
+      guard let aligned else {
         document.notes.append(
           "dedupe: left the line at input byte \(document.lines[copy.line].source.start): it repeats a "
             + "duplicate of the line at byte \(document.lines[kept.line].source.start) but differs too much from it")

@@ -13,8 +13,22 @@ struct DedupeUnit: Sendable {
   let length: Int
   let wordCount: Int
 
-  init(line: Int, text: String) {
+  /// True for a line too long to align (see ``DedupeSettings/maximumAlignedCharacters``): it
+  /// keeps only its text as ``exactKey``, so that a hostile 50 MB line costs one hash.
+  let isGiant: Bool
+
+  init(line: Int, text: String, alignedLimit: Int = .max) {
     self.line = line
+    guard text.utf8.count <= alignedLimit else {
+      isGiant = true
+      scalars = []
+      keys = []
+      exactKey = text
+      length = text.utf8.count
+      wordCount = length
+      return
+    }
+    isGiant = false
     scalars = Array(text.unicodeScalars)
     keys = scalars.map { WordPlausibility.foldCase($0.value) }
     var collapsed = String.UnicodeScalarView()
@@ -35,10 +49,10 @@ struct DedupeUnit: Sendable {
   }
 
   /// The non-blank lines of `lines`, in order.
-  static func units(of lines: [TextLine]) -> [DedupeUnit] {
+  static func units(of lines: [TextLine], alignedLimit: Int = .max) -> [DedupeUnit] {
     lines.enumerated().compactMap { index, line in
-      let unit = DedupeUnit(line: index, text: line.text)
-      return unit.length == 0 ? nil : unit
+      guard line.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return nil }
+      return DedupeUnit(line: index, text: line.text, alignedLimit: alignedLimit)
     }
   }
 

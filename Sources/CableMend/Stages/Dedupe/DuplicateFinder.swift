@@ -92,7 +92,9 @@ struct DuplicateFinder: Sendable {
   /// Pairs of long lines that are near copies: candidates by shared shingles, confirmed by
   /// alignment. Only the first of each set of exact copies takes part.
   private func nearPairs(_ units: [DedupeUnit], exact: [String: [Int]]) -> [PairKey] {
-    let representatives = units.indices.filter { isLong(units[$0]) && exact[units[$0].exactKey]?.first == $0 }
+    let representatives = units.indices.filter {
+      isLong(units[$0]) && !units[$0].isGiant && exact[units[$0].exactKey]?.first == $0
+    }
     var shingles: [[UInt64]] = []
     var postings: [UInt64: [Int]] = [:]
     for (slot, index) in representatives.enumerated() {
@@ -101,32 +103,43 @@ struct DuplicateFinder: Sendable {
       for hash in set { postings[hash, default: []].append(slot) }
     }
     var result: [PairKey] = []
+    // Shared-shingle counts per earlier line, reset through `touched` after each line.
+    var shared = [Int](repeating: 0, count: representatives.count)
+    var touched: [Int] = []
     for (slot, index) in representatives.enumerated() {
-      var shared: [Int: Int] = [:]
       for hash in shingles[slot] {
         guard let list = postings[hash], list.count <= settings.shingleLineCap else { continue }
-        for other in list where other < slot { shared[other, default: 0] += 1 }
+        for other in list where other < slot {
+          if shared[other] == 0 { touched.append(other) }
+          shared[other] += 1
+        }
       }
-      let candidates = shared.filter { other, count in
-        Double(count) >= settings.candidateOverlap * Double(min(shingles[slot].count, shingles[other].count))
-      }.sorted { $0.value > $1.value }.prefix(4)
-      for (other, _) in candidates {
+      let candidates = touched.filter { other in
+        Double(shared[other]) >= settings.candidateOverlap * Double(min(shingles[slot].count, shingles[other].count))
+      }.sorted { shared[$0] > shared[$1] }.prefix(4)
+      for other in candidates {
         let a = representatives[other]
         if alignment(units[a], units[index]) != nil { result.append(PairKey(a: a, b: index)) }
       }
+      for other in touched { shared[other] = 0 }
+      touched.removeAll(keepingCapacity: true)
     }
     return result
   }
 
+  /// FNV-1a hashes of every run of ``DedupeSettings/shingleLength`` characters.
   private func shingleHashes(_ text: String) -> [UInt64] {
-    let values = text.unicodeScalars.map(\.value)
+    let values = Array(text.unicodeScalars.lazy.map(\.value))
     let q = max(1, settings.shingleLength)
     guard values.count >= q else { return [] }
-    return (0...(values.count - q)).map { start in
+    var hashes: [UInt64] = []
+    hashes.reserveCapacity(values.count - q + 1)
+    for start in 0...(values.count - q) {
       var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-      for value in values[start..<(start + q)] { hash = (hash ^ UInt64(value)) &* 0x100_0000_01B3 }
-      return hash
+      for offset in start..<(start + q) { hash = (hash ^ UInt64(values[offset])) &* 0x100_0000_01B3 }
+      hashes.append(hash)
     }
+    return hashes
   }
 
   /// The alignment of two lines when they are copies of one text: within the allowed
@@ -136,11 +149,22 @@ struct DuplicateFinder: Sendable {
     guard longer <= settings.maximumAlignedCharacters else { return nil }
     let allowed = min(Self.maximumBand, Int((settings.maximumDifference * Double(longer)).rounded(.down)))
     guard let aligned = BandedAlignment.align(x.keys, y.keys, maxDistance: allowed) else { return nil }
+    guard !aligned.steps.isEmpty else { return aligned }
+    let projection = aligned.projection
+    // Words of the two lines themselves do not make a reading known: another OCR copy in the
+    // pair must not vouch for its own misreading.
+    var own: [String: Int] = [:]
+    for word in WordPlausibility.words(in: x.scalars) + WordPlausibility.words(in: y.scalars) { own[word, default: 0] += 1 }
     var contentDifferences = 0
+    var judged = Set<Int>()
     for hunk in aligned.hunks {
-      let a = Self.wordSpan(hunk.aRange, in: x.scalars)
-      let b = Self.wordSpan(hunk.bRange, in: y.scalars)
-      if plausibility.isContentDifference(Array(x.scalars[a]), Array(y.scalars[b])) { contentDifferences += 1 }
+      // Whole words of x, and what y has in their place.
+      let words = Self.wordSpan(hunk.aRange, in: x.scalars)
+      guard judged.insert(words.lowerBound).inserted else { continue }
+      let other = CopyMerger.slice(y.scalars, projection, words, keptCount: x.scalars.count)
+      if plausibility.isContentDifference(Array(x.scalars[words]), Array(other), ownCounts: own) {
+        contentDifferences += 1
+      }
     }
     return contentDifferences > max(x.wordCount, y.wordCount) / 40 ? nil : aligned
   }
@@ -154,34 +178,55 @@ struct DuplicateFinder: Sendable {
     return lo..<hi
   }
 
-  /// Lines next to each other in a span match when equal, or when both are long enough to align
-  /// (12 characters) and align as copies.
-  private func looseMatch(_ x: DedupeUnit, _ y: DedupeUnit) -> Bool {
+  /// Lines next to each other in a span match when equal, or when both are long enough to
+  /// align (12 characters) and align as copies. With an `allowance` (only between two matching
+  /// pairs, see `extend`), two short lines also match when at most that far apart: a short line
+  /// in the same place inside a duplicated span is a copy damaged more than the rest.
+  private func spanMatch(_ x: DedupeUnit, _ y: DedupeUnit, allowance: Double? = nil) -> Bool {
     if x.exactKey == y.exactKey { return true }
-    guard min(x.length, y.length) >= 12 else { return false }
-    return alignment(x, y) != nil
+    if min(x.length, y.length) >= 12 && alignment(x, y) != nil { return true }
+    guard let allowance else { return false }
+    return shortAlignment(x, y, allowance: allowance) != nil
+  }
+
+  /// The looser alignment of two short lines inside a duplicated span: the shorter has at least
+  /// 4 characters, neither is long, and they are at most `allowance` apart.
+  func shortAlignment(_ x: DedupeUnit, _ y: DedupeUnit, allowance: Double = 0.34) -> BandedAlignment? {
+    guard min(x.length, y.length) >= 4, max(x.length, y.length) < settings.minimumCharacters else { return nil }
+    let longer = max(x.keys.count, y.keys.count)
+    let allowed = min(Self.maximumBand, Int((allowance * Double(longer)).rounded(.down)))
+    return BandedAlignment.align(x.keys, y.keys, maxDistance: allowed)
   }
 
   /// The span of consecutive matching pairs around `seed`, never letting the first copy run
-  /// into the second.
+  /// into the second. One pair of short lines that does not match is bridged when the pair
+  /// after it does and the two are at most a third apart (a line damaged more than the rest).
   private func extend(_ seed: PairKey, _ units: [DedupeUnit], visited: inout Set<PairKey>) -> [PairKey] {
     var span = [seed]
     visited.insert(seed)
-    var step = 1
-    while seed.a - step >= 0, seed.b - step > seed.a {
-      let pair = PairKey(a: seed.a - step, b: seed.b - step)
-      guard !visited.contains(pair), looseMatch(units[pair.a], units[pair.b]) else { break }
-      span.append(pair)
-      visited.insert(pair)
-      step += 1
+    var first = seed
+    var last = seed
+    func matches(_ pair: PairKey) -> Bool {
+      !visited.contains(pair) && spanMatch(units[pair.a], units[pair.b])
     }
-    step = 1
-    while seed.a + step < seed.b, seed.b + step < units.count {
-      let pair = PairKey(a: seed.a + step, b: seed.b + step)
-      guard !visited.contains(pair), looseMatch(units[pair.a], units[pair.b]) else { break }
+    func bridgeable(_ pair: PairKey, _ next: PairKey) -> Bool {
+      !visited.contains(pair) && matches(next) && spanMatch(units[pair.a], units[pair.b], allowance: 0.34)
+    }
+    while first.a > 0, first.b - 1 > last.a {
+      let pair = PairKey(a: first.a - 1, b: first.b - 1)
+      let next = PairKey(a: first.a - 2, b: first.b - 2)
+      guard matches(pair) || (next.a >= 0 && next.b > last.a && bridgeable(pair, next)) else { break }
       span.append(pair)
       visited.insert(pair)
-      step += 1
+      first = pair
+    }
+    while last.a + 1 < first.b, last.b + 1 < units.count {
+      let pair = PairKey(a: last.a + 1, b: last.b + 1)
+      let next = PairKey(a: last.a + 2, b: last.b + 2)
+      guard matches(pair) || (next.a < first.b && next.b < units.count && bridgeable(pair, next)) else { break }
+      span.append(pair)
+      visited.insert(pair)
+      last = pair
     }
     return span
   }

@@ -45,16 +45,38 @@ struct WordPlausibility: Sendable {
 
   /// True when `a` and `b` read as two different real words or numbers rather than one word and
   /// an OCR misreading of it.
-  func isContentDifference(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+  /// `ownCounts` are the words of the two texts compared: a word counts as known from the
+  /// document only when it also occurs outside them.
+  func isContentDifference(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], ownCounts: [String: Int] = [:]) -> Bool {
     let wordsA = Self.words(in: a)
     let wordsB = Self.words(in: b)
     guard wordsA.count == 1, wordsB.count == 1 else { return false }
     let x = wordsA[0]
     let y = wordsB[0]
-    if x.allSatisfy(\.isNumber) && y.allSatisfy(\.isNumber) { return x != y }
-    guard x.count >= 2, y.count >= 2, isKnown(x), isKnown(y) else { return false }
+    if x.allSatisfy(\.isNumber) && y.allSatisfy(\.isNumber) { return Self.isNumberDifference(x, y) }
+    func knownElsewhere(_ word: String) -> Bool {
+      dictionary.contains(word) || documentCounts[word, default: 0] - ownCounts[word, default: 0] >= 1
+    }
+    guard x.count >= 2, y.count >= 2, knownElsewhere(x), knownElsewhere(y) else { return false }
     let distance = EditDistance.levenshtein(Array(x.unicodeScalars), Array(y.unicodeScalars))
     return distance >= 2
+  }
+
+  /// Digits OCR confuses with each other.
+  private static let lookAlikeDigits: Set<[Character]> = [
+    ["3", "8"], ["5", "6"], ["1", "7"], ["0", "8"], ["6", "8"], ["0", "9"],
+  ]
+
+  /// Two numbers differ in content unless one is the other with one digit lost, added, or
+  /// read as a look-alike digit.
+  private static func isNumberDifference(_ x: String, _ y: String) -> Bool {
+    guard x != y else { return false }
+    let a = Array(x)
+    let b = Array(y)
+    if a.count != b.count { return abs(a.count - b.count) > 1 || EditDistance.levenshtein(a, b) > 1 }
+    let differing = zip(a, b).filter { $0 != $1 }
+    guard differing.count == 1, let (p, q) = differing.first else { return true }
+    return !lookAlikeDigits.contains([min(p, q), max(p, q)])
   }
 
   /// Upper-cased runs of letters and digits (apostrophes kept inside a word).

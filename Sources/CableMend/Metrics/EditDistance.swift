@@ -1,5 +1,18 @@
 /// Levenshtein distance between two sequences (insertions, deletions and substitutions all cost 1).
+///
+/// For `Hashable` elements the distance is computed with the bit-parallel algorithm of Myers
+/// (1999) in the multi-word block form described by Hyyrö (2003): the shorter sequence is the
+/// "pattern", held as bit vectors of 64 rows each, and every element of the longer sequence
+/// advances all blocks by one column. That is O(⌈m/64⌉·n) word operations and O(σ·⌈m/64⌉ + n)
+/// memory (σ = distinct elements of the pattern), so a 100 000-character document costs
+/// megabytes, never the gigabytes of a full table.
+///
+/// ```swift
+/// EditDistance.levenshtein(Array("KITTEN"), Array("SITTING"))  // 3
+/// ```
 public enum EditDistance {
+  /// The textbook dynamic programme, kept for element types that are only `Equatable` and as the
+  /// reference the fast version is tested against.
   /// - Complexity: O(n·m) time, O(min(n, m)) memory.
   public static func levenshtein<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
     if a.isEmpty { return b.count }
@@ -17,12 +30,162 @@ public enum EditDistance {
     return previous[short.count]
   }
 
+  /// Bit-parallel Levenshtein distance (Myers/Hyyrö); same result as the `Equatable` version.
+  /// - Complexity: O(⌈m/64⌉·n) time after trimming the common prefix and suffix, where m is the
+  ///   shorter length; O(σ·⌈m/64⌉ + n) memory.
+  public static func levenshtein<T: Hashable>(_ a: [T], _ b: [T]) -> Int {
+    var start = 0
+    while start < a.count && start < b.count && a[start] == b[start] { start += 1 }
+    var endA = a.count
+    var endB = b.count
+    while endA > start && endB > start && a[endA - 1] == b[endB - 1] {
+      endA -= 1
+      endB -= 1
+    }
+    let x = a[start..<endA]
+    let y = b[start..<endB]
+    if x.isEmpty { return y.count }
+    if y.isEmpty { return x.count }
+    let (pattern, text) = x.count <= y.count ? (x, y) : (y, x)
+    let encoded = SymbolEncoding(pattern: pattern, text: text)
+    let matcher = BitParallelMatcher(pattern: encoded.pattern, alphabetSize: encoded.alphabetSize)
+    return matcher.globalDistance(text: encoded.text)
+  }
+
   /// Character error rate over Unicode scalars: edits / reference length (1 when the reference is
-  /// empty and the hypothesis is not, 0 when both are empty).
+  /// empty and the hypothesis is not, 0 when both are empty). No normalisation is applied; see
+  /// ``TextMetrics`` for the normalised, documented measures.
   public static func characterErrorRate(reference: String, hypothesis: String) -> Double {
     let r = Array(reference.unicodeScalars)
     let h = Array(hypothesis.unicodeScalars)
     if r.isEmpty { return h.isEmpty ? 0 : 1 }
     return Double(levenshtein(r, h)) / Double(r.count)
+  }
+}
+
+/// Maps the elements of a pattern to small integers; text elements absent from the pattern map
+/// to `-1`, which never matches.
+struct SymbolEncoding {
+  var pattern: [Int32]
+  var text: [Int32]
+  var alphabetSize: Int
+
+  init<C: Collection>(pattern p: C, text t: C) where C.Element: Hashable {
+    var codes: [C.Element: Int32] = [:]
+    pattern = p.map { element in
+      if let code = codes[element] { return code }
+      let code = Int32(codes.count)
+      codes[element] = code
+      return code
+    }
+    text = t.map { codes[$0] ?? -1 }
+    alphabetSize = codes.count
+  }
+}
+
+/// The column-by-column bit-vector automaton of Myers/Hyyrö over an encoded pattern.
+///
+/// `globalDistance` gives the distance between the whole pattern and the whole text.
+/// `bestSubstringMatch` gives the smallest distance between the whole pattern and any substring
+/// of the text (the top row is all zeros, so a match may start anywhere), which the
+/// order-tolerant measures use to find where a gold segment went.
+struct BitParallelMatcher {
+  let length: Int
+  let blocks: Int
+  /// `peq[symbol * blocks + block]`: bit i set when pattern row `block*64+i` equals the symbol.
+  /// Dense while small; above ``denseLimit`` words a per-block dictionary keeps memory O(m).
+  private let peq: [UInt64]
+  private let sparse: [[Int32: UInt64]]
+  private static let denseLimit = 1 << 22
+
+  init(pattern: [Int32], alphabetSize: Int) {
+    length = pattern.count
+    blocks = Swift.max(1, (pattern.count + 63) / 64)
+    if alphabetSize * blocks <= Self.denseLimit {
+      var table = [UInt64](repeating: 0, count: Swift.max(1, alphabetSize) * blocks)
+      for (row, symbol) in pattern.enumerated() where symbol >= 0 {
+        table[Int(symbol) * blocks + row / 64] |= 1 << UInt64(row % 64)
+      }
+      peq = table
+      sparse = []
+    } else {
+      var perBlock = [[Int32: UInt64]](repeating: [:], count: blocks)
+      for (row, symbol) in pattern.enumerated() where symbol >= 0 {
+        perBlock[row / 64][symbol, default: 0] |= 1 << UInt64(row % 64)
+      }
+      peq = []
+      sparse = perBlock
+    }
+  }
+
+  @inline(__always) private func eq(_ symbol: Int32, _ block: Int) -> UInt64 {
+    if symbol < 0 { return 0 }
+    if sparse.isEmpty { return peq[Int(symbol) * blocks + block] }
+    return sparse[block][symbol] ?? 0
+  }
+
+  /// Runs the automaton over `text`; `topRowCost` is the horizontal delta entering row 0
+  /// (1 for global alignment, 0 when a match may start anywhere). Calls `column` with the text
+  /// index and the cost of aligning the whole pattern to the text ending there.
+  private func scan(text: [Int32], topRowCost: Int, column: (Int, Int) -> Void) {
+    var pv = [UInt64](repeating: ~0, count: blocks)
+    var mv = [UInt64](repeating: 0, count: blocks)
+    let lastBit = UInt64(1) << UInt64((length - 1) % 64)
+    let high = UInt64(1) << 63
+    var score = length
+    for (j, symbol) in text.enumerated() {
+      var carry = topRowCost
+      for b in 0..<blocks {
+        var e = eq(symbol, b)
+        let p = pv[b]
+        let m = mv[b]
+        let xv = e | m
+        if carry < 0 { e |= 1 }
+        let xh = (((e & p) &+ p) ^ p) | e
+        var ph = m | ~(xh | p)
+        var mh = p & xh
+        if b == blocks - 1 {
+          if ph & lastBit != 0 { score += 1 } else if mh & lastBit != 0 { score -= 1 }
+        }
+        let out = ph & high != 0 ? 1 : (mh & high != 0 ? -1 : 0)
+        ph <<= 1
+        mh <<= 1
+        if carry < 0 { mh |= 1 } else if carry > 0 { ph |= 1 }
+        pv[b] = mh | ~(xv | ph)
+        mv[b] = ph & xv
+        carry = out
+      }
+      column(j, score)
+    }
+  }
+
+  /// Levenshtein distance between the pattern and `text`.
+  func globalDistance(text: [Int32]) -> Int {
+    if length == 0 { return text.count }
+    var result = length
+    scan(text: text, topRowCost: 1) { _, score in result = score }
+    return result
+  }
+
+  /// The smallest distance between the pattern and a prefix of `text`, and the length of the
+  /// shortest prefix achieving it.
+  func bestPrefixMatch(text: [Int32]) -> (distance: Int, end: Int) {
+    if length == 0 { return (0, 0) }
+    var best = (distance: length, end: 0)
+    scan(text: text, topRowCost: 1) { j, score in
+      if score < best.distance { best = (score, j + 1) }
+    }
+    return best
+  }
+
+  /// The smallest distance between the pattern and any substring of `text`, and the exclusive end
+  /// of the leftmost substring achieving it (0 when the text is empty).
+  func bestSubstringMatch(text: [Int32]) -> (distance: Int, end: Int) {
+    if length == 0 { return (0, 0) }
+    var best = (distance: length, end: 0)
+    scan(text: text, topRowCost: 0) { j, score in
+      if score < best.distance { best = (score, j + 1) }
+    }
+    return best
   }
 }

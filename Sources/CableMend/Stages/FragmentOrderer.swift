@@ -1,8 +1,239 @@
-/// The `order` stage. Not built yet (issue 6): it passes the document through unchanged.
+import Foundation
+
+/// The `order` stage: puts pages and fragments back in the order the telegram was written, and
+/// parses the result into a ``CableStructure``.
+///
+/// - Changes: line order. First pages, by their printed numbers where any survive (a page
+///   without a number stays after the page it followed). Then fragments: header fields go first
+///   in the order a cable's header has them (clearance block, DTG, FM, TO, INFO, classification,
+///   caption, passing line, E.O., TAGS, SUBJECT, REF); the closing name goes last; body
+///   fragments are ordered by ``OrderSolver`` on the evidence of ``FragmentEvidence``. Two
+///   neighbours that are halves of one broken sentence (the first ends without closing
+///   punctuation, the second is not a bullet, heading or numbered paragraph) are joined. In
+///   addressee lines, channel sequence numbers (`0250/60`) and delivery indicators (`ZEN/`) are
+///   removed. A classification line without its classification (`STATE 415364`) gets the most
+///   restrictive classification banner still standing alone in the text. Every move, join,
+///   removal and insertion is an edit with its evidence; missing pages go into
+///   ``Document/notes`` and ``CableStructure/missingPages``, and with `--mark-gaps` a visible
+///   `[PAGE n OF m MISSING]` line is inserted where they belong.
+/// - Never touches: the words of a fragment (except the routing parts of addressee lines and
+///   the restored classification), blank-line layout (the renderer lays out).
+/// - Complexity: O(n²) to score n fragments plus the solver's local search (see
+///   ``OrderSolver``).
 public struct FragmentOrderer: Stage {
   public static let name = StageName.order
+  let markGaps: Bool
 
-  public init(options: MendOptions) throws {}
+  public init(options: MendOptions) throws { markGaps = options.markGaps }
 
-  public func run(_ document: inout Document) {}
+  public func run(_ document: inout Document) {
+    let indexed = document.lines.enumerated().map { Item(index: $0.offset, line: $0.element) }
+    guard indexed.contains(where: { !$0.isBlank }) else { return }
+    let pages = Self.inferFirstPage(document)
+    let paged = pageOrdered(indexed, pages: pages)
+    let signature = Self.findSignature(paged)
+    var header: [Item] = []
+    var body: [Item] = []
+    for item in paged where !item.isBlank && item.index != signature?.index {
+      if item.line.kind == .header || item.line.kind == .clearance { header.append(item) } else { body.append(item) }
+    }
+    header = Self.headerOrdered(header)
+    var edits: [Edit] = []
+    cleanAddressees(&header, edits: &edits)
+    restoreClassification(&header, body: body, metadata: document.metadata, edits: &edits)
+    let measure = Self.wrapWidth(body.map(\.line))
+    let fragments = body.enumerated().map { position, item in
+      var fragment = Fragment(text: item.line.text, lineKind: item.line.kind, position: position,
+                              page: pageNumber(item, pages), pageSlot: item.line.page)
+      fragment.fullLastLine = Self.fillsMeasure(item.line, width: measure)
+      return fragment
+    }
+    let evidence = FragmentEvidence(fragments)
+    let solver = OrderSolver(follow: evidence.follow, precedence: evidence.precedence)
+    let result = solver.solve()
+    let orderedBody = result.order.map { body[$0] }
+    var final = header + orderedBody
+    if var signature {
+      signature.line.kind = .signature
+      final.append(signature)
+    }
+    recordMoves(final, input: indexed, evidence: evidence, bodyOrder: result.order, bodyOffset: header.count, edits: &edits)
+    var lines = final.map(\.line)
+    let bodyPages = result.order.map { fragments[$0].page }
+    let missing = missingPages(document.pages)
+    lines = insertGaps(lines, bodyPages: bodyPages, headerCount: header.count, missing: missing,
+                     total: document.pages.compactMap(\.total).max() ?? 0, edits: &edits)
+    lines = Self.mergeBrokenSentences(lines, edits: &edits)
+    removeWhitespaceLines(indexed, edits: &edits)
+    document.lines = lines
+    document.edits.append(contentsOf: edits)
+    var structure = CableParser.parse(lines)
+    structure.missingPages = missing
+    document.structure = structure
+    if !missing.isEmpty {
+      let total = document.pages.compactMap(\.total).max() ?? 0
+      document.notes.append("pages missing from the dump: \(missing.map(String.init).joined(separator: ", ")) of \(total)")
+    }
+    document.notes.append(String(format: "order: solver score %.2f (greedy baseline %.2f) over %d fragments",
+                                 result.score, result.greedyScore, fragments.count))
+  }
+
+  struct Item: Sendable {
+    var index: Int
+    var line: TextLine
+    var isBlank: Bool { line.kind == .blank || line.text.trimmingSpaces.isEmpty }
+  }
+
+  func pageNumber(_ item: Item, _ pages: [PageInfo]) -> Int? {
+    guard let page = item.line.page, page < pages.count else { return nil }
+    return pages[page].number
+  }
+
+  /// Physical lines of a wrapped paragraph, as the source map still shows them.
+  static func physicalLengths(_ line: TextLine) -> [Int] {
+    line.sourceMap.pieces.filter { $0.verbatim && $0.length > 0 }.map(\.length)
+  }
+
+  /// The width the dump was wrapped at: the 90th percentile of the physical lines of
+  /// paragraphs that were wrapped; nil when too few were.
+  static func wrapWidth(_ lines: [TextLine]) -> Int? {
+    let lengths = lines.flatMap { line -> [Int] in
+      let physical = physicalLengths(line)
+      return physical.count >= 2 ? Array(physical.dropLast()) : []
+    }.sorted()
+    guard lengths.count >= 6 else { return nil }
+    return lengths[min(lengths.count - 1, lengths.count * 9 / 10)]
+  }
+
+  /// Whether the fragment's last physical line runs to the measure (so the paragraph probably
+  /// went on), or stops well short of it (so it ended); nil when unknown.
+  static func fillsMeasure(_ line: TextLine, width: Int?) -> Bool? {
+    guard let width, let last = physicalLengths(line).last, last <= width + 2 else { return nil }
+    if last >= width - 12 { return true }
+    if last < width * 2 / 3 { return false }
+    return nil
+  }
+
+  /// A page without a printed number that carries the date-time group or FM line is page 1.
+  static func inferFirstPage(_ document: Document) -> [PageInfo] {
+    var pages = document.pages
+    guard !pages.isEmpty, !pages.contains(where: { $0.number == 1 }) else { return pages }
+    let first = document.lines.first { line in
+      line.kind == .header && [.dtg, .from].contains(LineClassifier.field(line.text))
+    }
+    if let page = first?.page, page < pages.count, pages[page].number == nil { pages[page].number = 1 }
+    return pages
+  }
+
+  /// Numbered pages sorted by number into the slots numbered pages hold; an unnumbered page
+  /// keeps its slot (the solver may still move its fragments).
+  func pageOrdered(_ items: [Item], pages: [PageInfo]) -> [Item] {
+    guard pages.contains(where: { $0.number != nil }) else { return items }
+    var groups: [(page: Int?, items: [Item])] = []
+    for item in items {
+      if let last = groups.last, last.page == item.line.page {
+        groups[groups.count - 1].items.append(item)
+      } else {
+        groups.append((item.line.page, [item]))
+      }
+    }
+    func number(_ page: Int?) -> Int? { page.flatMap { $0 < pages.count ? pages[$0].number : nil } }
+    let numberedSlots = groups.indices.filter { number(groups[$0].page) != nil }
+    let sortedNumbered = numberedSlots.map { groups[$0] }.enumerated()
+      .sorted { (number($0.element.page)!, $0.offset) < (number($1.element.page)!, $1.offset) }.map(\.element)
+    for (slot, group) in zip(numberedSlots, sortedNumbered) { groups[slot] = group }
+    return groups.flatMap(\.items)
+  }
+
+  /// The closing name: a lone name under a finished sentence that is the last line of the dump,
+  /// or the last line of a page, or (scanned in one block with it) directly under the sentence.
+  static func findSignature(_ items: [Item]) -> Item? {
+    let content = items.filter { !$0.isBlank }
+    if let marked = content.last(where: { $0.line.kind == .signature }) { return marked }
+    func candidate(_ k: Int) -> Bool {
+      let item = content[k]
+      guard item.line.kind == .text || item.line.kind == .heading, LineClassifier.isSignatureCandidate(item.line.text),
+        k > 0, content[k - 1].line.kind != .header, content[k - 1].line.kind != .heading
+      else { return false }
+      return LineClassifier.endsSentence(content[k - 1].line.text)
+    }
+    let indices = Array(content.indices)
+    if let last = indices.last, candidate(last) { return content[last] }
+    func lastOnPage(_ k: Int) -> Bool { k + 1 < content.count && content[k + 1].line.page != content[k].line.page }
+    if let k = indices.last(where: { candidate($0) && lastOnPage($0) }) { return content[k] }
+    if let k = indices.last(where: { lastOnPage($0) && content[$0].line.kind != .header
+      && LineClassifier.isSignatureCandidate(content[$0].line.text) && !LineClassifier.isMarker(content[$0].line.text) })
+    {
+      return content[k]
+    }
+    for k in indices.reversed() where candidate(k) {
+      guard let position = items.firstIndex(where: { $0.index == content[k].index }), position > 0 else { continue }
+      if !items[position - 1].isBlank { return content[k] }
+    }
+    // A fragment that drifted below the closing name: the last candidate on the last page,
+    // unless a bullet follows it (then it is a heading).
+    let lastPage = content.last?.line.page
+    if let k = indices.last(where: { candidate($0) && content[$0].line.page == lastPage }),
+      k + 1 < content.count, !LineClassifier.isBullet(content[k + 1].line.text)
+    {
+      return content[k]
+    }
+    return nil
+  }
+
+  /// Header lines in the order of a cable's header; ties keep their order.
+  static func headerOrdered(_ items: [Item]) -> [Item] {
+    var previous: CableStructure.FieldKind?
+    let ranked = items.enumerated().map { offset, item -> (Int, Int, Item) in
+      let field = LineClassifier.field(item.line.text, previous: previous)
+        ?? (item.line.kind == .clearance ? .clearance : previous ?? .subject)
+      previous = field
+      return (field.rank, offset, item)
+    }
+    return ranked.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map(\.2)
+  }
+
+  /// Removes channel sequence numbers and delivery indicators from addressee lines.
+  func cleanAddressees(_ header: inout [Item], edits: inout [Edit]) {
+    var previous: CableStructure.FieldKind?
+    for k in header.indices {
+      let field = LineClassifier.field(header[k].line.text, previous: previous)
+      previous = field ?? previous
+      guard field == .to || field == .info else { continue }
+      for (range, what) in AddresseeLine.routingRanges(in: header[k].line.text).reversed() {
+        let line = header[k].line
+        let removed = String(decoding: Array(line.text.utf8)[range], as: UTF8.self)
+        edits.append(Edit(stage: .order, kind: .remove, source: line.source(ofUTF8: range), before: removed,
+                          after: "", reason: "\(what) in an addressee line is message-centre routing, not address",
+                          evidence: [Edit.Evidence("line", line.text)]))
+        header[k].line.replaceUTF8(range, with: "")
+      }
+    }
+  }
+
+  /// Gives a bare `STATE 415364` line the classification the telegram bore: the most restrictive
+  /// standalone banner in the text or the furniture's metadata (release markings say
+  /// UNCLASSIFIED; the telegram as sent was not).
+  func restoreClassification(_ header: inout [Item], body: [Item], metadata: CableMetadata, edits: inout [Edit]) {
+    guard let k = header.firstIndex(where: { LineClassifier.field($0.line.text) == .classification }) else { return }
+    let text = LineClassifier.normalized(header[k].line.text)
+    guard !LineClassifier.classifications.contains(where: { text.hasPrefix($0 + " ") }) else { return }
+    var seen = body.map { LineClassifier.normalized($0.line.text) }.filter { LineClassifier.classifications.contains($0) }
+    if let fromMetadata = metadata.classification { seen.append(LineClassifier.normalized(fromMetadata)) }
+    let order = LineClassifier.classifications  // most restrictive first
+    guard let best = order.first(where: { seen.contains($0) && $0 != "UNCLASSIFIED" }) else { return }
+    let at = header[k].line.source(ofUTF8: 0..<0)
+    header[k].line.replaceUTF8(0..<0, with: best + " ")
+    edits.append(Edit(stage: .order, kind: .insert, source: SourceRange(start: at.start, end: at.start), before: "",
+                      after: best + " ", reason: "classification line lacked its classification; taken from the \(best) banner",
+                      confidence: 0.8, evidence: [Edit.Evidence("banners", Set(seen).sorted().joined(separator: ", "))]))
+  }
+
+  /// Page numbers the dump announces (`PAGE 02 OF 07`) but does not contain.
+  func missingPages(_ pages: [PageInfo]) -> [Int] {
+    guard let total = pages.compactMap(\.total).max(), total > 0, total < 1000 else { return [] }
+    let present = Set(pages.compactMap(\.number))
+    guard !present.isEmpty else { return [] }
+    return (1...total).filter { !present.contains($0) }
+  }
 }

@@ -1,8 +1,180 @@
-/// The `unwrap` stage. Not built yet (issue 6): it passes the document through unchanged.
+import Foundation
+
+/// The `unwrap` stage: joins hard-wrapped lines back into paragraphs.
+///
+/// - Changes: within a block of consecutive non-blank lines on one page, a line break between
+///   two lines of running text becomes a space (or nothing after a `--` dash); a word hyphenated
+///   across the break (`INFORMA-` + `TION`) loses its hyphen. Each join is one `merge` edit whose
+///   input range covers the removed line break (and the removed hyphen and spaces), with
+///   `before`/`after` showing exactly what went and what came. Sets each line's kind: header
+///   field, clearance entry, bullet, numbered paragraph, heading or text.
+/// - Never touches: line breaks that are structure (before a `--` bullet or a numbered paragraph,
+///   around header fields, clearance entries and routing lines, before a closing name, after a
+///   short line that ends a sentence), real hyphens (`NON-PROLIFERATION`, `US-PRC`: kept when the
+///   hyphenated form occurs elsewhere in the document, when the first part is a short prefix or
+///   acronym, or when the joined word is not an English word), blank lines (paragraph breaks:
+///   broken sentences across them are the `order` stage's business), lines whose kind an earlier
+///   stage already set.
+/// - Complexity: O(n) in the text, plus one dictionary load per process.
 public struct LineUnwrapper: Stage {
   public static let name = StageName.unwrap
 
   public init(options: MendOptions) throws {}
 
-  public func run(_ document: inout Document) {}
+  public func run(_ document: inout Document) {
+    let lines = document.lines
+    guard !lines.isEmpty else { return }
+    let kinds = Self.classify(lines)
+    let hyphenation = HyphenJudge(document: lines.map(\.text))
+    var out: [TextLine] = []
+    var edits: [Edit] = []
+    var index = 0
+    while index < lines.count {
+      var line = lines[index]
+      line.kind = kinds[index]
+      index += 1
+      var lastLength = line.text.count
+      while index < lines.count,
+        Self.shouldJoin(line, lastLength: lastLength, lines[index], kinds[index],
+                        following: index + 1 < lines.count ? lines[index + 1] : nil)
+      {
+        lastLength = lines[index].text.count
+        line = Self.join(line, lines[index], hyphenation: hyphenation, edits: &edits)
+        index += 1
+      }
+      if line.kind == .text && Self.isStandalone(out.last, index < lines.count ? lines[index] : nil)
+        && LineClassifier.isHeading(line.text)
+      {
+        line.kind = .heading
+      }
+      out.append(line)
+    }
+    document.lines = out
+    document.edits.append(contentsOf: edits)
+  }
+
+  /// Kind of every input line, keeping kinds an earlier stage set.
+  static func classify(_ lines: [TextLine]) -> [LineKind] {
+    var previousField: CableStructure.FieldKind?
+    return lines.map { line in
+      if line.kind != .text { return line.kind }
+      if line.text.trimmingSpaces.isEmpty { return .blank }
+      let field = LineClassifier.field(line.text, previous: previousField)
+      previousField = field
+      if let field { return field == .clearance ? .clearance : .header }
+      if LineClassifier.isBullet(line.text) { return .bullet }
+      if LineClassifier.paragraphNumber(line.text) != nil { return .numbered }
+      return .text
+    }
+  }
+
+  /// Whether `next` continues `current`'s paragraph.
+  static func shouldJoin(_ current: TextLine, lastLength: Int, _ next: TextLine, _ nextKind: LineKind,
+                         following: TextLine?) -> Bool
+  {
+    guard [.text, .bullet, .numbered].contains(current.kind), nextKind == .text else { return false }
+    guard next.page == current.page, !next.followsFormFeed else { return false }
+    let closed = LineClassifier.endsSentence(current.text)
+    if closed && LineClassifier.isSignatureCandidate(next.text) && following.map({ $0.text.trimmingSpaces.isEmpty }) ?? true {
+      return false
+    }
+    if closed && LineClassifier.isHeading(next.text) {
+      let after = following.map { $0.text.trimmingSpaces.isEmpty || LineClassifier.isBullet($0.text) } ?? true
+      if after { return false }
+    }
+    // A short last line that closes a sentence ends its paragraph even without a blank line.
+    return !(closed && lastLength < 40)
+  }
+
+  /// A line with nothing but blank lines (or the document's edge) around it.
+  static func isStandalone(_ previous: TextLine?, _ next: TextLine?) -> Bool {
+    let before = previous.map { $0.kind == .blank || $0.kind == .header || $0.kind == .clearance } ?? true
+    let after = next.map { $0.text.trimmingSpaces.isEmpty || LineClassifier.isBullet($0.text) } ?? true
+    return before && after
+  }
+
+  /// Joins `next` onto `current`, mending a hyphenated word, and records the merge.
+  static func join(_ current: TextLine, _ next: TextLine, hyphenation: HyphenJudge, edits: inout [Edit]) -> TextLine {
+    var head = current
+    var tail = next
+    let headBytes = Array(head.text.utf8)
+    var cut = headBytes.count
+    while cut > 0 && (headBytes[cut - 1] == 0x20 || headBytes[cut - 1] == 0x09) { cut -= 1 }
+    let tailBytes = Array(tail.text.utf8)
+    var lead = 0
+    while lead < tailBytes.count && (tailBytes[lead] == 0x20 || tailBytes[lead] == 0x09) { lead += 1 }
+    let trimmedHead = String(decoding: headBytes[..<cut], as: UTF8.self)
+    let trimmedTail = String(decoding: tailBytes[lead...], as: UTF8.self)
+    var separator = " "
+    var removedHyphen = false
+    var reason = "hard-wrapped line joined to its paragraph"
+    if trimmedHead.hasSuffix("--") || trimmedHead.hasSuffix("/") {
+      separator = ""
+      reason = "line wrapped after a dash joined without a space"
+    } else if trimmedHead.hasSuffix("-"), let verdict = hyphenation.verdict(trimmedHead, trimmedTail) {
+      separator = ""
+      removedHyphen = verdict.mend
+      reason = verdict.reason
+    }
+    let gapStart = removedHyphen ? cut - 1 : cut
+    let startOffset = head.source(ofUTF8: gapStart..<headBytes.count).start
+    let removedHead = String(decoding: headBytes[gapStart...], as: UTF8.self)
+    let removedTail = String(decoding: tailBytes[..<lead], as: UTF8.self)
+    if gapStart < headBytes.count { head.replaceUTF8(gapStart..<headBytes.count, with: "") }
+    if lead > 0 { tail.replaceUTF8(0..<lead, with: "") }
+    let endOffset = max(startOffset, next.source.start + 0)
+    let joinedLine = TextLine.joined([head, tail], separator: separator, kind: current.kind)
+    edits.append(Edit(stage: .unwrap, kind: .merge, source: SourceRange(start: startOffset, end: max(endOffset, startOffset)),
+                      before: removedHead + "\n" + removedTail, after: separator, reason: reason,
+                      confidence: removedHyphen ? 0.9 : 0.95,
+                      evidence: [Edit.Evidence("head", String(trimmedHead.suffix(24))), Edit.Evidence("tail", String(trimmedTail.prefix(24)))]))
+    return joinedLine
+  }
+}
+
+/// Decides whether a hyphen at a line end joins two halves of one word or is a real hyphen.
+struct HyphenJudge: Sendable {
+  /// Prefixes written with a hyphen in cables.
+  static let prefixes: Set<String> = ["NON", "ANTI", "SELF", "EX", "VICE", "POST", "PRE", "SEMI", "QUASI", "PRO", "MULTI", "CO"]
+  let text: String
+
+  init(document lines: [String]) { text = lines.joined(separator: " ").uppercased() }
+
+  /// `nil` when the line does not end in a word hyphen; otherwise whether to drop it, and why.
+  func verdict(_ head: String, _ tail: String) -> (mend: Bool, reason: String)? {
+    let left = String(head.dropLast().reversed().prefix(while: \.isLetter).reversed()).uppercased()
+    let right = String(tail.prefix(while: \.isLetter)).uppercased()
+    guard !left.isEmpty else { return nil }
+    guard !right.isEmpty else { return (false, "hyphen before a number or sign kept") }
+    if text.contains(left + "-" + right) { return (false, "hyphenated form \(left)-\(right) occurs elsewhere in the document") }
+    if containsWord(left + right) { return (true, "word \(left)\(right) occurs elsewhere in the document; line-end hyphen removed") }
+    if Self.prefixes.contains(left) || left.count <= 3 { return (false, "\(left)- is a prefix or acronym; hyphen kept") }
+    if Dictionary.shared.contains(left + right) { return (true, "\(left)\(right) is a word; line-end hyphen removed") }
+    if Dictionary.shared.contains(left) && Dictionary.shared.contains(right) {
+      return (false, "\(left) and \(right) are words; hyphen kept")
+    }
+    return (true, "line-end hyphen removed inside a word")
+  }
+
+  private func containsWord(_ word: String) -> Bool {
+    var searchStart = text.startIndex
+    while let range = text.range(of: word, range: searchStart..<text.endIndex) {
+      let before = range.lowerBound == text.startIndex ? " " : text[text.index(before: range.lowerBound)]
+      let after = range.upperBound == text.endIndex ? " " : text[range.upperBound]
+      if !before.isLetter && !after.isLetter && before != "-" { return true }
+      searchStart = range.upperBound
+    }
+    return false
+  }
+
+  /// The system word list (`wamerican`), upper-cased; empty when the machine has none.
+  struct Dictionary: Sendable {
+    static let shared = Dictionary()
+    let words: Set<String>
+    init() {
+      let list = (try? String(contentsOfFile: "/usr/share/dict/words", encoding: .utf8)) ?? ""
+      words = Set(list.split(separator: "\n").filter { !$0.contains("'") }.map { $0.uppercased() })
+    }
+    func contains(_ word: String) -> Bool { words.contains(word) }
+  }
 }

@@ -1,8 +1,150 @@
-/// The `names` stage. Not built yet (issue 5): it passes the document through unchanged.
+/// The `names` stage: corrects OCR-damaged names of officials, posts in routing lines, and
+/// ordinary words, against a dated lexicon and an English word list, using the cable's context.
+///
+/// For each token that is not a known word or name, candidates come from an OCR-skeleton
+/// deletion index (``CandidateIndex``) and are scored by an OCR-weighted edit distance
+/// (``OCRDistance``) against context: the cable's date checked against each tenure, the office
+/// symbol of a clearance line, a title before the name, clean mentions of the same person
+/// elsewhere in the document, word pairs seen elsewhere. Evidence for a person is pooled over
+/// every occurrence of the same damaged spelling. It changes a token only when the best
+/// candidate has real support and a clear lead (``NameVerdict``); otherwise it abstains and, when
+/// a candidate was plausible, says why in the document's notes. Every change is a `replace`
+/// edit carrying the candidates, their scores and the evidence.
+///
+/// - Changes: single tokens of upper-case letters, in place.
+/// - Never touches: English words and lexicon names (except the post slot of a routing line,
+///   which must name a known post), numbers and tokens touching digits (DTGs, telegram numbers),
+///   TAGS, E.O. and DTG lines, office symbols, tokens under four letters, lower-case text.
+/// - Complexity: O(t · k) for t tokens and k candidates per unknown token (a handful); lexicon
+///   and word-list indexes are built once per process.
 public struct NameCorrector: Stage {
   public static let name = StageName.names
 
-  public init(options: MendOptions) throws {}
+  let model: NameModel
+  let costs: OCRDistance
+  let english: EnglishWords?
 
-  public func run(_ document: inout Document) {}
+  /// - Throws: ``LexiconError`` for a user lexicon (`--lexicon`) that cannot be read or has a
+  ///   bad row, naming the file, line and problem.
+  public init(options: MendOptions) throws {
+    var model = try NameModel.defaultModel.get()
+    if !options.lexiconPaths.isEmpty {
+      var lexicon = model.lexicon
+      for path in options.lexiconPaths { lexicon.append(contentsOf: try NameModel.readLexicon(path: path)) }
+      model = NameModel(lexicon: lexicon)
+    }
+    self.init(model: model, costs: try NameModel.defaultCosts.get(), english: EnglishWords.system)
+  }
+
+  init(model: NameModel, costs: OCRDistance, english: EnglishWords?) {
+    self.model = model
+    self.costs = costs
+    self.english = english
+  }
+
+  public func run(_ document: inout Document) {
+    if english == nil {
+      document.notes.append("names: word correction is off because \(EnglishWords.defaultPath) is missing; "
+        + "install Debian's wamerican (Scripts/setup does)")
+    }
+    let context = CableContext(lines: document.lines)
+    var decisions: [NameDecision] = []
+    let posts = PostResolver(model: model, costs: costs, context: context)
+    let addressed = posts.addressed(document.lines)
+    var slotTokens: Set<[Int]> = []
+    for line in document.lines.indices {
+      decisions += posts.resolve(line: line, addressed: addressed)
+      if let (prefix, _) = posts.routingPrefix(context.tokens[line]) {
+        for token in posts.slotWords(context.tokens[line], after: prefix) {
+          slotTokens.insert([line, token.range.lowerBound])
+        }
+      }
+    }
+    let resolver = NameResolver(model: model, costs: costs, english: english, context: context)
+    decisions += tokenDecisions(document.lines, context: context, resolver: resolver, skipping: slotTokens)
+    apply(decisions, to: &document)
+  }
+
+  private struct Occurrence {
+    var token: CableContext.Token
+    var candidates: [NameCandidate]
+  }
+
+  private func tokenDecisions(_ lines: [TextLine], context: CableContext, resolver: NameResolver,
+                              skipping: Set<[Int]>) -> [NameDecision] {
+    var occurrences: [Occurrence] = []
+    for (number, tokens) in context.tokens.enumerated() where !context.protectedLines.contains(number) {
+      let bytes = Array(lines[number].text.utf8)
+      for (index, token) in tokens.enumerated() {
+        guard !token.hasLower, !token.touchesDigit, token.text.utf8.count >= 4,
+          !skipping.contains([number, token.range.lowerBound]), !resolver.isKnown(token.text)
+        else { continue }
+        let offices = context.clearanceOffices(token, line: bytes, offices: model.offices)
+        if offices != nil && token.text.utf8.count < 5 { continue }
+        let title = context.titleCue(before: index, in: tokens, line: bytes, isRoleWord: resolver.isRoleWord,
+                                     isTitleWord: resolver.isTitleWord)
+        var candidates = resolver.personCandidates(token, cue: .init(offices: offices, title: title))
+        if offices == nil {
+          let previous = index > 0 ? tokens[index - 1].text : nil
+          let next = index + 1 < tokens.count ? tokens[index + 1].text : nil
+          candidates += resolver.wordCandidates(token, previous: previous, next: next)
+        }
+        occurrences.append(Occurrence(token: token, candidates: candidates))
+      }
+    }
+    pool(&occurrences)
+    return occurrences.compactMap { NameVerdict.decide($0.token, $0.candidates) }
+  }
+
+  /// Shares a person's context over every occurrence of the same damaged spelling (SOLCHON
+  /// after a title, RSOLCHON in a clearance line), keyed by the token minus any glued initial.
+  private func pool(_ occurrences: inout [Occurrence]) {
+    func key(_ token: String, _ candidate: NameCandidate) -> String {
+      let glued = candidate.text.utf8.count - candidate.surname.utf8.count
+      return String(token.dropFirst(max(0, glued))) + "|" + candidate.surname
+    }
+    var best: [String: (support: Double, evidence: [String])] = [:]
+    for occurrence in occurrences {
+      for candidate in occurrence.candidates where candidate.kind == .person {
+        let k = key(occurrence.token.text, candidate)
+        if best[k] == nil || best[k]!.support < candidate.support {
+          best[k] = (candidate.support, candidate.evidence)
+        }
+      }
+    }
+    for o in occurrences.indices {
+      for c in occurrences[o].candidates.indices where occurrences[o].candidates[c].kind == .person {
+        let candidate = occurrences[o].candidates[c]
+        guard let pooled = best[key(occurrences[o].token.text, candidate)], pooled.support > candidate.support
+        else { continue }
+        occurrences[o].candidates[c].support = pooled.support
+        occurrences[o].candidates[c].evidence = pooled.evidence + ["(context pooled from another occurrence)"]
+      }
+    }
+  }
+
+  private func apply(_ decisions: [NameDecision], to document: inout Document) {
+    var noted = 0
+    let ordered = decisions.sorted {
+      $0.token.line != $1.token.line ? $0.token.line < $1.token.line
+        : $0.token.range.lowerBound > $1.token.range.lowerBound
+    }
+    for decision in ordered {
+      let token = decision.token
+      guard let replacement = decision.replacement else {
+        if let top = decision.candidates.first, top.score > -0.5, noted < 20 {
+          noted += 1
+          document.notes.append("names: left \(token.text) unchanged (line \(token.line + 1)): \(decision.reason)")
+        }
+        continue
+      }
+      let line = document.lines[token.line]
+      var evidence = [Edit.Evidence("candidates", decision.candidates.map(\.summary).joined(separator: "; "))]
+      evidence += (decision.candidates.first?.evidence ?? []).map { Edit.Evidence("evidence", $0) }
+      document.edits.append(Edit(stage: .names, kind: .replace, source: line.source(ofUTF8: token.range),
+                                 before: token.text, after: replacement, reason: decision.reason,
+                                 confidence: decision.confidence, evidence: evidence))
+      document.lines[token.line].replaceUTF8(token.range, with: replacement)
+    }
+  }
 }

@@ -1,0 +1,46 @@
+import Benchmark
+import CableMend
+
+let benchmarks: @Sendable () -> Void = {
+  let metrics: [BenchmarkMetric] = [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident]
+  Benchmark.defaultConfiguration = .init(metrics: metrics, maxDuration: .seconds(3), maxIterations: 2_000)
+
+  let options = MendOptions()
+  let stages: [any Stage.Type] = [
+    UnicodeCleaner.self, PageSplitter.self, FurnitureStripper.self, LineUnwrapper.self,
+    Deduplicator.self, NameCorrector.self, FragmentOrderer.self,
+  ]
+  for stageType in stages {
+    let stage = try! stageType.init(options: options)
+    let prepared = Inputs.document(before: stageType.name, from: Inputs.sample)
+    Benchmark("stage.\(stageType.name.rawValue)") { benchmark in
+      for _ in benchmark.scaledIterations {
+        var document = prepared
+        stage.run(&document)
+        blackHole(document)
+      }
+    }
+  }
+
+  let pipeline = try! Pipeline(options: options)
+  Benchmark("pipeline.sample") { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(pipeline.mend(Inputs.sample, name: "sample"))
+    }
+  }
+
+  Benchmark("pipeline.batch-4MB", configuration: .init(maxDuration: .seconds(10), maxIterations: 5)) { benchmark in
+    for _ in benchmark.scaledIterations {
+      for dump in Inputs.batch { blackHole(pipeline.mend(dump, name: "batch")) }
+    }
+  }
+
+  let reference = Array(String(decoding: Inputs.sample, as: UTF8.self).unicodeScalars)
+  var damaged = reference
+  for index in stride(from: 0, to: damaged.count, by: 37) { damaged[index] = "X" }
+  Benchmark("score.edit-distance-sample") { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(EditDistance.levenshtein(reference, damaged))
+    }
+  }
+}

@@ -1,0 +1,73 @@
+/// Files each stripped line into ``CableMetadata`` by its kind.
+enum FurnitureMetadata {
+  /// Banners from most to least restrictive.
+  static let classificationRank = [
+    "TOP SECRET", "SECRET NOFORN", "SECRET", "CONFIDENTIAL NOFORN", "CONFIDENTIAL", "LIMITED OFFICIAL USE",
+    "SENSITIVE BUT UNCLASSIFIED", "UNCLASSIFIED",
+  ]
+
+  /// Records one removed line. `previousKind` is the kind of the line removed just before it,
+  /// so that a date broken off a caption stamp rejoins it.
+  static func record(_ text: String, as match: FormatMatch, previousKind: FurnitureKind?,
+                     into metadata: inout CableMetadata) {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    switch match.kind {
+    case .pageMarker:
+      guard let marker = PageMarker(FurnitureText.tokens(text)) else { return }
+      if let number = marker.number, !metadata.pageNumbers.contains(number) { metadata.pageNumbers.append(number) }
+      metadata.pageTotal = metadata.pageTotal ?? marker.total
+      metadata.originator = metadata.originator ?? marker.originator
+      metadata.telegramNumber = metadata.telegramNumber ?? marker.telegramNumber
+    case .banner:
+      recordBanner(match.detail, into: &metadata)
+    case .bannerFragment:
+      // A piece says which banner was there but not reliably which level (`CRET` may be the
+      // end of `TOP SECRET`), so it never raises the classification on its own.
+      if metadata.classification == nil { recordBanner(match.detail, into: &metadata) }
+    case .routing:
+      metadata.routingLines.append(trimmed)
+    case .release:
+      metadata.releaseStatus = metadata.releaseStatus ?? trimmed
+    case .exemptions:
+      for token in FurnitureText.tokens(text) {
+        let code = token.trimmingCharacters(in: [",", ";", "."])
+        if !code.isEmpty && !metadata.exemptions.contains(code) { metadata.exemptions.append(code) }
+      }
+    case .review:
+      recordReview(trimmed, label: match.detail, into: &metadata)
+    case .caption:
+      metadata.captionsRemoved.append(trimmed)
+    case .date where previousKind == .caption && !metadata.captionsRemoved.isEmpty:
+      metadata.captionsRemoved[metadata.captionsRemoved.count - 1] += " " + trimmed
+    case .controlNumber:
+      metadata.controlNumbers.append(trimmed)
+    case .stamp, .handling, .date:
+      metadata.stamps.append(trimmed)
+    }
+  }
+
+  private static func recordBanner(_ banner: String, into metadata: inout CableMetadata) {
+    if !metadata.banners.contains(banner) { metadata.banners.append(banner) }
+    let rank = { (name: String?) in name.flatMap { classificationRank.firstIndex(of: $0) } ?? Int.max }
+    if rank(banner) < rank(metadata.classification) { metadata.classification = banner }
+  }
+
+  private static func recordReview(_ text: String, label: String, into metadata: inout CableMetadata) {
+    let value = self.value(of: text, label: label)
+    switch label {
+    case "REVIEW AUTHORITY", "REVIEWED BY": metadata.reviewAuthority = metadata.reviewAuthority ?? value
+    case "CASE ID", "FOIA CASE": metadata.caseID = metadata.caseID ?? value
+    case "DATE": metadata.reviewDate = metadata.reviewDate ?? value
+    default: metadata.stamps.append(text)
+    }
+  }
+
+  /// The text after the label's colon, or after as many words as the label has.
+  static func value(of text: String, label: String) -> String {
+    if let colon = text.firstIndex(of: ":") {
+      return text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    }
+    let labelWords = label.split(separator: " ").count
+    return FurnitureText.tokens(text).dropFirst(labelWords).joined(separator: " ")
+  }
+}

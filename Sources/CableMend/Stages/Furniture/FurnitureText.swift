@@ -1,0 +1,119 @@
+/// Text helpers shared by the `pages` and `furniture` stages: OCR-tolerant normalisation and
+/// approximate matching of short lines against known phrases.
+///
+/// Everything works on upper-case ASCII bytes, because furniture is printed in capitals (or is
+/// compared in capitals) and OCR damage is mostly letter-for-letter.
+enum FurnitureText {
+  /// Upper case, letters and digits only, single spaces; punctuation separates like a space
+  /// (`S/S-O` -> `S S O`, `DATE/CASE ID:` -> `DATE CASE ID`).
+  static func letters(_ text: String) -> [UInt8] { normalised(text, fold: false) }
+
+  /// ``letters(_:)`` with the usual OCR digit-for-letter confusions folded back to letters
+  /// inside words that are mostly letters (`C0NFIDENTIAL` -> `CONFIDENTIAL`, `S/S-0` -> `S S O`).
+  static func folded(_ text: String) -> [UInt8] { normalised(text, fold: true) }
+
+  private static func normalised(_ text: String, fold: Bool) -> [UInt8] {
+    var out: [UInt8] = []
+    for word in text.utf8.split(whereSeparator: { $0 == 32 || $0 == 9 }) {
+      let upper = word.map { ($0 >= 97 && $0 <= 122) ? $0 - 32 : $0 }
+      let letterCount = upper.filter { $0 >= 65 && $0 <= 90 }.count
+      let digitCount = upper.filter { $0 >= 48 && $0 <= 57 }.count
+      let foldThis = fold && letterCount > 0 && letterCount >= digitCount
+      var pendingSpace = !out.isEmpty
+      for byte in upper {
+        let isAlnum = (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57)
+        guard isAlnum else {
+          pendingSpace = !out.isEmpty
+          continue
+        }
+        if pendingSpace { out.append(32) }
+        pendingSpace = false
+        out.append(foldThis ? foldDigit(byte) : byte)
+      }
+    }
+    return out
+  }
+
+  private static func foldDigit(_ byte: UInt8) -> UInt8 {
+    switch byte {
+    case 48: return 79  // 0 -> O
+    case 49: return 73  // 1 -> I
+    case 53: return 83  // 5 -> S
+    case 56: return 66  // 8 -> B
+    default: return byte
+    }
+  }
+
+  /// Whitespace-separated tokens, upper-cased, punctuation kept.
+  static func tokens(_ text: String) -> [String] {
+    text.uppercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+  }
+
+  /// Digits replaced by `#` and runs of them collapsed, for comparing running heads whose page
+  /// and control numbers change from page to page.
+  static func digitShape(_ bytes: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = []
+    for byte in bytes {
+      if byte >= 48 && byte <= 57 {
+        if out.last != 35 { out.append(35) }
+      } else {
+        out.append(byte)
+      }
+    }
+    return out
+  }
+
+  /// Edits allowed between a line and a phrase of `length` characters: none for very short
+  /// words (a one-letter change turns `CRET` into a real word), then about one in eight.
+  static func tolerance(_ length: Int) -> Int {
+    length < 5 ? 0 : (length < 9 ? 1 : length / 8)
+  }
+
+  /// Levenshtein distance over bytes, giving up (returning `limit + 1`) once it exceeds `limit`.
+  /// - Complexity: O(n·m), usually much less thanks to the early exit.
+  static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    if abs(a.count - b.count) > limit { return limit + 1 }
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      var rowMin = i
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        rowMin = min(rowMin, current[j])
+      }
+      if rowMin > limit { return limit + 1 }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+
+  /// The fewest edits that turn `needle` into some substring of `haystack` (a fragment match).
+  /// - Complexity: O(n·m).
+  static func substringDistance(_ needle: [UInt8], in haystack: [UInt8]) -> Int {
+    if needle.isEmpty { return 0 }
+    if haystack.isEmpty { return needle.count }
+    var previous = [Int](repeating: 0, count: haystack.count + 1)
+    var current = [Int](repeating: 0, count: haystack.count + 1)
+    for i in 1...needle.count {
+      current[0] = i
+      for j in 1...haystack.count {
+        let cost = needle[i - 1] == haystack[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      }
+      swap(&previous, &current)
+    }
+    return previous.min() ?? needle.count
+  }
+
+  /// True when the line reads as running prose: several words of letters, the shape body text
+  /// has and running heads and stamps do not.
+  static func isProse(_ text: String) -> Bool {
+    let words = tokens(text).filter { token in
+      token.count >= 2 && token.allSatisfy { $0.isLetter || $0 == "'" || $0 == "," || $0 == "." }
+    }
+    return words.count >= 6
+  }
+}

@@ -1,0 +1,89 @@
+/// One change a Unicode repair wants to make to a piece of a line, before it is applied.
+struct TextRepair: Sendable, Hashable {
+  /// UTF-8 byte range of the current text.
+  var range: Range<Int>
+  var replacement: String
+  var reason: String
+  var confidence: Double = 1
+  var evidence: [Edit.Evidence] = []
+
+  init(range: Range<Int>, replacement: String, reason: String, confidence: Double = 1,
+       evidence: [Edit.Evidence] = []) {
+    self.range = range
+    self.replacement = replacement
+    self.reason = reason
+    self.confidence = confidence
+    self.evidence = evidence
+  }
+
+  /// One repair turning the whole of `view` into `scalars`, trimmed to the part that differs.
+  init(_ view: ScalarView, replacedBy scalars: [Unicode.Scalar], reason: String, confidence: Double = 1) {
+    let original = view.scalars
+    var prefix = 0
+    while prefix < min(scalars.count, original.count) && scalars[prefix] == original[prefix] { prefix += 1 }
+    var suffix = 0
+    while suffix < min(scalars.count, original.count) - prefix
+      && scalars[scalars.count - 1 - suffix] == original[original.count - 1 - suffix]
+    {
+      suffix += 1
+    }
+    var replacement = String.UnicodeScalarView()
+    replacement.append(contentsOf: scalars[prefix..<(scalars.count - suffix)])
+    self.init(range: view.byteRange(prefix..<(original.count - suffix)), replacement: String(replacement),
+              reason: reason, confidence: confidence)
+  }
+}
+
+/// The scalars of a text with the UTF-8 offset where each starts; `offsets` has one extra
+/// entry, the text's length, so `offsets[i]..<offsets[j]` is the byte range of scalars i..<j.
+struct ScalarView {
+  let scalars: [Unicode.Scalar]
+  let offsets: [Int]
+
+  init(_ text: String) {
+    var scalars: [Unicode.Scalar] = []
+    var offsets: [Int] = []
+    var offset = 0
+    for scalar in text.unicodeScalars {
+      scalars.append(scalar)
+      offsets.append(offset)
+      offset += UTF8.width(scalar)
+    }
+    offsets.append(offset)
+    self.scalars = scalars
+    self.offsets = offsets
+  }
+
+  var count: Int { scalars.count }
+
+  func byteRange(_ scalarRange: Range<Int>) -> Range<Int> {
+    offsets[scalarRange.lowerBound]..<offsets[scalarRange.upperBound]
+  }
+}
+
+extension TextLine {
+  /// Applies disjoint repairs and records each as an edit of the `unicode` stage with the
+  /// input bytes it touched. Returns how many were applied.
+  ///
+  /// Repairs are applied from the last to the first, so the offsets of the ones still to come
+  /// stay valid, and each edit's source is looked up before its own replacement.
+  @discardableResult
+  mutating func apply(_ repairs: [TextRepair], edits: inout [Edit]) -> Int {
+    guard !repairs.isEmpty else { return 0 }
+    let bytes = Array(text.utf8)
+    var recorded: [Edit] = []
+    for repair in repairs.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+      // Compare bytes: String equality is canonical equivalence and would hide NFC repairs.
+      guard !bytes[repair.range].elementsEqual(repair.replacement.utf8) else { continue }
+      let before = String(decoding: bytes[repair.range], as: UTF8.self)
+      let source = source(ofUTF8: repair.range)
+      replaceUTF8(repair.range, with: repair.replacement)
+      recorded.append(Edit(stage: .unicode, kind: repair.replacement.isEmpty ? .remove : .replace,
+                           source: source, before: before, after: repair.replacement,
+                           reason: repair.reason, confidence: repair.confidence,
+                           evidence: repair.evidence))
+    }
+    edits.append(contentsOf: recorded.reversed())
+    return recorded.count
+  }
+}

@@ -1,0 +1,219 @@
+import Foundation
+
+/// One body fragment as the orderer sees it: a paragraph, a paragraph's head or tail, a heading.
+struct Fragment: Sendable {
+  enum Kind: Sendable { case text, bullet, numbered, heading }
+  var text: String
+  var kind: Kind
+  /// Position in the input after pages were put in page order.
+  var position: Int
+  /// The printed page number of its page, when one survived.
+  var page: Int?
+  /// Which page of the dump it was on (index), numbered or not.
+  var pageSlot: Int?
+  /// Paragraph number (`3.`), when numbered.
+  var number: Int?
+  /// Subparagraph letter (`B.` is 2), when lettered.
+  var letter: Int?
+  /// Ends without closing punctuation (a heading never counts as open).
+  var open: Bool
+  /// Ends on a word that cannot end a sentence (`THE`, `OF`).
+  var midPhrase: Bool
+  /// Begins with a word that continues a sentence (`AND`, `TO`).
+  var continues: Bool
+  var words: Set<String>
+  /// Its last physical line fills the measure (true), stops well short (false), or unknown.
+  var fullLastLine: Bool?
+  /// An opening parenthesis is still open at the end.
+  var unclosedParen: Bool
+  /// A closing parenthesis comes before any opening one.
+  var closesParen: Bool
+
+  init(text: String, lineKind: LineKind, position: Int, page: Int?, pageSlot: Int? = nil) {
+    self.text = text
+    self.pageSlot = pageSlot
+    self.position = position
+    self.page = page
+    number = LineClassifier.paragraphNumber(text)
+    letter = number == nil ? LineClassifier.paragraphLetter(text) : nil
+    if lineKind == .heading || (lineKind == .text && LineClassifier.isHeading(text)) {
+      kind = .heading
+    } else if lineKind == .bullet || LineClassifier.isBullet(text) {
+      kind = .bullet
+    } else if number != nil || letter != nil {
+      kind = .numbered
+    } else {
+      kind = .text
+    }
+    open = kind != .heading && !LineClassifier.endsSentence(text)
+    midPhrase = kind != .heading && LineClassifier.endsMidPhrase(text)
+    continues = kind == .text && LineClassifier.startsContinuation(text)
+    var depth = 0
+    var closesFirst = false
+    for character in text {
+      if character == "(" { depth += 1 }
+      if character == ")" {
+        if depth == 0 && !closesFirst { closesFirst = true } else { depth = max(0, depth - 1) }
+      }
+    }
+    unclosedParen = depth > 0
+    closesParen = closesFirst
+    words = Set(LineClassifier.words(text).filter { $0.count >= 4 && !$0.allSatisfy(\.isNumber) })
+  }
+
+  var isStructuralStart: Bool { kind != .text }
+}
+
+/// The evidence that one fragment directly follows another, as a score, with the cues behind it.
+///
+/// Scores are sums of small, separately tuned cues (see the README's `order` section): a broken
+/// sentence (+), a continuation after a finished sentence (-), paragraph numbers in sequence
+/// (+) or out of it (-), a heading before its body (+), shared rare words (+), and the input
+/// position as a weak prior. Precedence penalties (a page or paragraph number going backwards
+/// anywhere on the path) are kept apart in ``precedence``, because they hold between any two
+/// fragments, not only neighbours.
+///
+/// - Complexity: O(n² · w) to build for n fragments of w words.
+struct FragmentEvidence: Sendable {
+  let fragments: [Fragment]
+  /// `follow[i][j]`: score for j directly after i. Row/column `n` is the header (start) and
+  /// the signature (end) respectively.
+  private(set) var follow: [[Double]]
+  /// `precedence[i][j]`: penalty when i stands anywhere before j.
+  private(set) var precedence: [[Double]]
+  private let weight: [String: Double]
+  /// Most paragraphs are numbered, so an unnumbered plain fragment is probably a tail.
+  private let numberedStyle: Bool
+  /// Page numbers that are in the dump.
+  private let presentPages: Set<Int>
+
+  static let adjacentPrior = 1.0
+  static let distancePrior = 0.02
+  static let brokenSentence = 2.0
+  static let continuationBonus = 1.5
+  static let structuralAfterOpen = -2.5
+  static let continuationAfterClosed = -2.0
+  static let numberInSequence = 1.5
+  static let numberBackwards = 3.0
+  static let pageBackwards = 4.0
+  static let cohesionScale = 0.5
+  static let fullLineContinues = 2.0
+
+  init(_ fragments: [Fragment]) {
+    self.fragments = fragments
+    let n = fragments.count
+    var df: [String: Int] = [:]
+    for fragment in fragments { for word in fragment.words { df[word, default: 0] += 1 } }
+    let limit = max(2, n / 4)
+    weight = df.filter { $0.value <= limit && $0.value < n }.mapValues { log(Double(n + 1) / Double($0)) }
+    let numbered = fragments.filter { $0.number != nil }.count
+    let plain = fragments.filter { $0.kind == .text }.count
+    numberedStyle = numbered >= 3 && numbered >= plain
+    presentPages = Set(fragments.compactMap(\.page))
+    follow = Array(repeating: Array(repeating: 0, count: n + 1), count: n + 1)
+    precedence = Array(repeating: Array(repeating: 0, count: n), count: n)
+    for i in 0..<n {
+      for j in 0..<n where i != j {
+        follow[i][j] = pairScore(fragments[i], fragments[j])
+        precedence[i][j] = precedencePenalty(fragments[i], fragments[j])
+      }
+      follow[n][i] = startScore(fragments[i])
+      follow[i][n] = endScore(fragments[i])
+    }
+  }
+
+  func pairScore(_ a: Fragment, _ b: Fragment) -> Double {
+    var score = 0.0
+    let gap = b.position - a.position - 1
+    // Input adjacency only counts where it is trustworthy: on one page, or across two pages
+    // whose printed numbers follow each other.
+    let samePage = a.pageSlot == b.pageSlot
+    let consecutive = a.page != nil && b.page == a.page.map { $0 + 1 }
+    if gap == 0 && (samePage || consecutive) {
+      score += Self.adjacentPrior
+    } else {
+      score -= Self.distancePrior * Double(min(abs(gap), 20))
+    }
+    var acrossGap = false
+    if let p = a.page, let q = b.page, q > p + 1 {
+      // Skipping a page that is in the dump is wrong; crossing pages that are missing leaves
+      // nothing to judge a broken sentence by.
+      if (p + 1..<q).contains(where: presentPages.contains) { score -= 3 } else { acrossGap = true }
+    }
+    if a.unclosedParen && b.closesParen { score += 1.5 }
+    if acrossGap {
+      // no sentence cues across missing pages
+    } else if a.open {
+      if b.isStructuralStart {
+        score += Self.structuralAfterOpen
+      } else {
+        score += Self.brokenSentence + (b.continues ? Self.continuationBonus : 0) + (a.midPhrase ? 0.5 : 0)
+      }
+    } else if b.continues {
+      score += Self.continuationAfterClosed
+    } else if b.kind == .text && a.kind != .heading && !acrossGap {
+      // A sentence that ends at the end of a full line may still have a paragraph after it.
+      if a.fullLastLine == true { score += Self.fullLineContinues }
+      if a.fullLastLine == false { score -= 1 }
+      if numberedStyle { score -= 1 }
+    }
+    if a.kind == .heading {
+      // A heading names what follows it: its words recur in its first paragraph.
+      score += b.kind == .heading ? 0.2 : (b.continues ? -2 : 0.5 + 2 * Self.cohesionScale * cohesion(a, b))
+    }
+    if let x = a.number, let y = b.number, y == x + 1, !a.open { score += Self.numberInSequence }
+    if b.kind == .heading && a.kind != .heading { score -= 2 * Self.cohesionScale * cohesion(a, b) }
+    if let x = a.letter, let y = b.letter, !a.open { score += y == x + 1 ? 2 : 0 }
+    if b.letter == 1 && a.number != nil && !a.open { score += 2 }
+    return score + Self.cohesionScale * cohesion(a, b)
+  }
+
+  func precedencePenalty(_ a: Fragment, _ b: Fragment) -> Double {
+    var penalty = 0.0
+    if let p = a.page, let q = b.page, p > q { penalty += Self.pageBackwards }
+    if let x = a.number, let y = b.number, x >= y { penalty += Self.numberBackwards }
+    if let x = a.letter, let y = b.letter, x >= y { penalty += 0.5 }
+    return penalty
+  }
+
+  func startScore(_ f: Fragment) -> Double {
+    var score = f.position == 0 ? 1.0 : 0
+    if f.number == 1 { score += 2 }
+    if f.continues { score -= 2 }
+    return score
+  }
+
+  func endScore(_ f: Fragment) -> Double {
+    var score = f.position == fragments.count - 1 ? 1.0 : 0
+    if f.open { score -= 2 }
+    if f.fullLastLine == true { score -= 1 }
+    if f.kind == .heading { score -= 1.5 }
+    return score
+  }
+
+  /// Shared rare words, weighted by inverse document frequency, capped.
+  func cohesion(_ a: Fragment, _ b: Fragment) -> Double {
+    var total = 0.0
+    for word in a.words where b.words.contains(word) { total += weight[word] ?? 0 }
+    return min(total, 3)
+  }
+
+  /// The rare words two fragments share, for the edit's evidence.
+  func sharedWords(_ a: Int, _ b: Int) -> [String] {
+    fragments[a].words.intersection(fragments[b].words).filter { weight[$0] != nil }.sorted()
+  }
+
+  /// The cues that fired for `b` after `a`, in words.
+  func cues(_ a: Int, _ b: Int) -> [String] {
+    let x = fragments[a]
+    let y = fragments[b]
+    var cues: [String] = []
+    if x.open && !y.isStructuralStart { cues.append(y.continues ? "broken sentence: continuation word" : "broken sentence") }
+    if let p = x.number, y.number == p + 1 { cues.append("paragraph numbers \(p), \(p + 1)") }
+    if x.kind == .heading { cues.append("heading before its body") }
+    let shared = sharedWords(a, b)
+    if !shared.isEmpty { cues.append("shared words " + shared.prefix(4).joined(separator: " ")) }
+    if y.position == x.position + 1 { cues.append("adjacent in input") }
+    return cues
+  }
+}

@@ -181,6 +181,30 @@ import Testing
     #expect(summary.failures.first?.kind == .unwritable)
   }
 
+  /// A lexicon with a bad row stops the run before any file is touched, naming the file and
+  /// the line, in the library and in both commands.
+  @Test func aLexiconWithABadRowNamesTheLine() throws {
+    let folder = try TemporaryFolder()
+    let lexicon = try folder.write("officials.tsv", """
+      kind\tname\tfull_name\tvariants\trole\toffice\tstart\tend
+      person\tSMITH\tJohn Smith\t\tAmbassador\tAMEMBASSY OSLO\t1980\t1983
+      person\tJONES\tJane Jones\t\tAmbassador\tAMEMBASSY OSLO\t1983-13\t1986
+
+      """)
+    #expect {
+      _ = try Pipeline(options: MendOptions(lexiconPaths: [lexicon]))
+    } throws: { error in
+      "\(error)".contains("\(lexicon):3") && "\(error)".contains("1983-13")
+    }
+    guard CommandLineTool.executable != nil else { return }
+    try folder.write("in/a.txt", "TEXT.\n")
+    let mend = try CommandLineTool.run(["mend", "--lexicon", lexicon, folder.path + "/in/a.txt"])
+    #expect(mend.status == 1 && mend.stderr.contains("\(lexicon):3"))
+    let batch = try CommandLineTool.run(["batch", "--lexicon", lexicon, folder.path + "/in", folder.path + "/out"])
+    #expect(batch.status == 1 && batch.stderr.contains("\(lexicon):3"))
+    #expect(!folder.exists("out/a.txt"))
+  }
+
   /// A single line of 100 MB (a scan exported without line ends, or a runaway file) is mended in
   /// bounded time. The line is written to a temporary file and read back as a user's would be.
   @Test func aSingleHundredMegabyteLineIsMendedInBoundedTime() throws {

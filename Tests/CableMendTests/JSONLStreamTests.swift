@@ -37,8 +37,9 @@ import Testing
     let result = try run(#"{"id":"a","text":"HELLO\nWORLD"}"# + "\n")
     #expect(result.lines.count == 1)
     #expect(result.lines[0]["id"] as? String == "a")
-    #expect(result.lines[0]["text"] as? String == Pipeline.shared.mend(Array("HELLO\nWORLD".utf8)).text)
-    #expect(result.lines[0]["edits"] as? Int == 0)
+    let direct = Pipeline.shared.mend(Array("HELLO\nWORLD".utf8))
+    #expect(result.lines[0]["text"] as? String == direct.text)
+    #expect(result.lines[0]["edits"] as? Int == direct.document.edits.count)
   }
 
   @Test(arguments: [1, 3, 7, 1 << 16])

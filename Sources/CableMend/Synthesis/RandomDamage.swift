@@ -100,7 +100,7 @@ public struct RandomDamage: Sendable, Hashable {
   static func furniture(_ variant: Int) -> String {
     let number = 100_000 + variant * 37 % 900_000
     switch variant % 6 {
-    case 0: return "PAGE \(String(format2: 1 + variant % 9)) OF \(String(format2: 2 + variant % 9)) STATE \(number)"
+    case 0: return "PAGE \(twoDigits(1 + variant % 9)) OF \(twoDigits(2 + variant % 9)) STATE \(number)"
     case 1: return "UNCLASSIFIED"
     case 2: return "CONFIDENTIAL"
     case 3: return "RELEASED IN PART B\(1 + variant % 6), 1.4(D)"
@@ -108,4 +108,7 @@ public struct RandomDamage: Sendable, Hashable {
     default: return "NNNN"
     }
   }
+
+  /// Two digits, zero-padded, as page heads print them.
+  private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

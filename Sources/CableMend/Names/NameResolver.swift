@@ -82,6 +82,12 @@ struct NameResolver {
     model.known.contains(text) || english?.words.contains(text) == true
   }
 
+  /// True when the word is the surname of some person in the lexicon.
+  func isKnownSurname(_ word: String) -> Bool {
+    guard let term = model.termNumber[word] else { return false }
+    return !model.entriesOfTerm[term].isEmpty
+  }
+
   func isRoleWord(_ word: String) -> Bool { model.roleWordWeight[word] != nil }
 
   /// A word that begins at least 20 roles.
@@ -113,7 +119,11 @@ struct NameResolver {
     let limit = Self.costLimit(length: bytes.count)
     var lookups = [bytes]
     if cue.offices != nil {
-      // Clearance lines glue initials to surnames: RSOLCHON is R + SOLCHON.
+      // Clearance lines glue initials to surnames: RSOLCHON is R + SOLCHON. One or two initials
+      // before a surname the lexicon knows exactly (RWMURPHY) is a correct spelling: keep it.
+      for drop in 1...2 where bytes.count - drop >= 4 {
+        if isKnownSurname(String(decoding: bytes.dropFirst(drop), as: UTF8.self)) { return [] }
+      }
       for drop in 1...2 where bytes.count - drop >= 4 { lookups.append(Array(bytes.dropFirst(drop))) }
     }
     var seen: Set<Int> = []

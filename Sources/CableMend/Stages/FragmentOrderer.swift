@@ -82,8 +82,8 @@ public struct FragmentOrderer: Stage {
       document.notes.append("pages missing from the dump: \(missing.map { "\($0)" }.joined(separator: ", ")) of \(total)")
     }
     if evidence != nil {
-      document.notes.append(String(format: "order: solver score %.2f (greedy baseline %.2f) over %d fragments",
-                                   result.score, result.greedyScore, fragments.count))
+      document.notes.append(String(format: "order: solver score %.2f (greedy baseline %.2f, input order %.2f) over %d fragments",
+                                   result.score, result.greedyScore, result.inputScore, fragments.count))
     }
   }
 
@@ -103,8 +103,23 @@ public struct FragmentOrderer: Stage {
     }
     let evidence = FragmentEvidence(fragments, pagesMissing: pagesMissing)
     let solver = OrderSolver(follow: evidence.follow, precedence: evidence.precedence)
-    return (evidence, solver.solve())
+    var result = solver.solve()
+    // Keep the input order unless the evidence clearly beats it: a small gain is within the
+    // noise of the cues (a sentence opening `AS ...` reads as a continuation), and a wrong move
+    // costs far more than a missed one on a dump that was never scrambled.
+    if result.score - result.inputScore < Self.moveMargin {
+      if result.order != Array(fragments.indices) {
+        notes.append(String(format: "order: kept the input order; the best order gained only %.2f (< %.1f)",
+                            result.score - result.inputScore, Self.moveMargin))
+      }
+      result.order = Array(fragments.indices)
+      result.score = result.inputScore
+    }
+    return (evidence, result)
   }
+
+  /// How much the solver's order must beat the input order by before fragments are moved.
+  static let moveMargin = 0.5
 
   struct Item: Sendable {
     var index: Int

@@ -39,6 +39,7 @@ struct OrderSolver: Sendable {
     var score: Double
     var greedy: [Int]
     var greedyScore: Double
+    var inputScore: Double = 0
   }
 
   /// Up to this many fragments the order is found exactly (Held-Karp dynamic programming).
@@ -60,7 +61,8 @@ struct OrderSolver: Sendable {
         if candidateScore > bestScore + 1e-9 { (best, bestScore) = (candidate, candidateScore) }
       }
     }
-    return Result(order: best, score: bestScore, greedy: greedyPath, greedyScore: score(greedyPath))
+    return Result(order: best, score: bestScore, greedy: greedyPath, greedyScore: score(greedyPath),
+                  inputScore: score(identity))
   }
 
   /// Deterministic kicks for iterated local search: runs of the best path moved far away.

@@ -189,9 +189,10 @@ struct FragmentEvidence: Sendable {
       // no sentence cues across missing pages
     } else if a.open {
       let strength = a.openStrength
-      // A heading is known by its shape alone (short, upper case, maybe a colon), so after a
-      // line ending mid-phrase (`... MAKE THE`) a heading-shaped line is the sentence's tail.
-      let headingTail = b.kind == .heading && a.midPhrase
+      // A heading is known by its shape alone (short, upper case, maybe a colon), so a
+      // heading-shaped line scanned directly below a line ending mid-phrase (`... MAKE THE`)
+      // is that sentence's tail.
+      let headingTail = b.kind == .heading && a.midPhrase && gap == 0 && samePage
       if b.isStructuralStart && !headingTail {
         score += Self.structuralAfterOpen * strength
       } else {

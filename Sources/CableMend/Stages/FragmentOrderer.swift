@@ -18,8 +18,8 @@ import Foundation
 ///   `[PAGE n OF m MISSING]` line is inserted where they belong.
 /// - Never touches: the words of a fragment (except the routing parts of addressee lines and
 ///   the restored classification), blank-line layout (the renderer lays out).
-/// - Complexity: O(n²) to score n fragments plus the solver's local search (see
-///   ``OrderSolver``).
+/// - Complexity: O(n²) to score n fragments plus the solver's budgeted local search (see
+///   ``OrderSolver``); above ``fragmentLimit`` fragments the input order is kept (O(n)).
 public struct FragmentOrderer: Stage {
   public static let name = StageName.order
   let markGaps: Bool
@@ -57,9 +57,7 @@ public struct FragmentOrderer: Stage {
     for k in fragments.indices {
       fragments[k].lastOnPage = k + 1 == fragments.count || fragments[k + 1].pageSlot != fragments[k].pageSlot
     }
-    let evidence = FragmentEvidence(fragments, pagesMissing: !missingPages(pages).isEmpty)
-    let solver = OrderSolver(follow: evidence.follow, precedence: evidence.precedence)
-    let result = solver.solve()
+    let (evidence, result) = solveOrder(fragments, pagesMissing: !missingPages(pages).isEmpty, notes: &document.notes)
     let orderedBody = result.order.map { body[$0] }
     var final = header + orderedBody
     if var signature {
@@ -83,9 +81,45 @@ public struct FragmentOrderer: Stage {
       let total = document.pages.compactMap(\.total).max() ?? 0
       document.notes.append("pages missing from the dump: \(missing.map { "\($0)" }.joined(separator: ", ")) of \(total)")
     }
-    document.notes.append(String(format: "order: solver score %.2f (greedy baseline %.2f) over %d fragments",
-                                 result.score, result.greedyScore, fragments.count))
+    if evidence != nil {
+      document.notes.append(String(format: "order: solver score %.2f (greedy baseline %.2f, input order %.2f) over %d fragments",
+                                   result.score, result.greedyScore, result.inputScore, fragments.count))
+    }
   }
+
+  /// Above this many body fragments the text is not one cable (cables have tens of fragments):
+  /// the input order is kept, so pairwise evidence (O(n²) memory and time) is never built.
+  static let fragmentLimit = 200
+
+  /// The body order, or the input order with a note when there are too many fragments to judge.
+  func solveOrder(_ fragments: [Fragment], pagesMissing: Bool, notes: inout [String])
+    -> (FragmentEvidence?, OrderSolver.Result)
+  {
+    guard fragments.count <= Self.fragmentLimit else {
+      let identity = Array(fragments.indices)
+      notes.append("order: \(fragments.count) body fragments exceed the limit of \(Self.fragmentLimit); "
+        + "kept the input order (too many to be one cable's fragments)")
+      return (nil, OrderSolver.Result(order: identity, score: 0, greedy: identity, greedyScore: 0))
+    }
+    let evidence = FragmentEvidence(fragments, pagesMissing: pagesMissing)
+    let solver = OrderSolver(follow: evidence.follow, precedence: evidence.precedence)
+    var result = solver.solve()
+    // Keep the input order unless the evidence clearly beats it: a small gain is within the
+    // noise of the cues (a sentence opening `AS ...` reads as a continuation), and a wrong move
+    // costs far more than a missed one on a dump that was never scrambled.
+    if result.score - result.inputScore < Self.moveMargin {
+      if result.order != Array(fragments.indices) {
+        notes.append(String(format: "order: kept the input order; the best order gained only %.2f (< %.1f)",
+                            result.score - result.inputScore, Self.moveMargin))
+      }
+      result.order = Array(fragments.indices)
+      result.score = result.inputScore
+    }
+    return (evidence, result)
+  }
+
+  /// How much the solver's order must beat the input order by before fragments are moved.
+  static let moveMargin = 0.5
 
   struct Item: Sendable {
     var index: Int

@@ -189,7 +189,11 @@ struct FragmentEvidence: Sendable {
       // no sentence cues across missing pages
     } else if a.open {
       let strength = a.openStrength
-      if b.isStructuralStart {
+      // A heading is known by its shape alone (short, upper case, maybe a colon), so a
+      // heading-shaped line scanned directly below a line ending mid-phrase (`... MAKE THE`)
+      // is that sentence's tail.
+      let headingTail = b.kind == .heading && a.midPhrase && gap == 0 && samePage
+      if b.isStructuralStart && !headingTail {
         score += Self.structuralAfterOpen * strength
       } else {
         score += (Self.brokenSentence + (b.continues ? Self.continuationBonus : 0) + (a.midPhrase ? 0.5 : 0)) * strength

@@ -5,7 +5,7 @@ import Foundation
 extension FragmentOrderer {
   /// One `move` edit for every line whose predecessor changed, with the evidence for its new
   /// neighbour.
-  func recordMoves(_ final: [Item], input: [Item], evidence: FragmentEvidence, bodyOrder: [Int], bodyOffset: Int,
+  func recordMoves(_ final: [Item], input: [Item], evidence: FragmentEvidence?, bodyOrder: [Int], bodyOffset: Int,
                    edits: inout [Edit])
   {
     var inputPredecessor: [Int: Int] = [:]
@@ -30,7 +30,7 @@ extension FragmentOrderer {
         confidence = 0.9
       default:
         let b = k - bodyOffset
-        if b > 0 && b < bodyOrder.count {
+        if b > 0 && b < bodyOrder.count, let evidence {
           let (x, y) = (bodyOrder[b - 1], bodyOrder[b])
           cues = evidence.cues(x, y).map { Edit.Evidence("cue", $0) }
           cues.append(Edit.Evidence("score", String(format: "%.2f", evidence.follow[x][y])))

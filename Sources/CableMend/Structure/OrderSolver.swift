@@ -8,20 +8,28 @@
 /// The best result wins; ties keep the input order.
 ///
 /// - Complexity: the greedy path is O(n²); each local-search sweep tries O(n² · L) moves, each
-///   priced in O(L · d) for a jump of d places, and sweeps repeat while they improve (bounded
-///   by ``maxImprovements``). Cables have tens of fragments.
+///   priced in O(L · d) for a jump of d places, and sweeps repeat while they improve. The work
+///   is bounded: every ``improve(_:)`` call may price at most ``workBudget`` precedence terms,
+///   and stops with the best path so far when that is spent, so the worst case is fixed
+///   whatever the input. Cables have tens of fragments; the orderer does not call the solver
+///   above ``FragmentOrderer/fragmentLimit`` fragments.
 struct OrderSolver: Sendable {
   /// `follow[i][j]` with row/column `n` standing for the start and the end.
   let follow: [[Double]]
   let precedence: [[Double]]
   let maxSegment: Int
   let maxImprovements: Int
+  /// Units of work (one pair of fragments priced) one local search may spend.
+  let workBudget: Int
 
-  init(follow: [[Double]], precedence: [[Double]], maxSegment: Int = 8, maxImprovements: Int = 2000) {
+  init(follow: [[Double]], precedence: [[Double]], maxSegment: Int = 8, maxImprovements: Int = 2000,
+       workBudget: Int = 3_000_000)
+  {
     self.follow = follow
     self.precedence = precedence
     self.maxSegment = maxSegment
     self.maxImprovements = maxImprovements
+    self.workBudget = workBudget
   }
 
   var count: Int { precedence.count }
@@ -31,6 +39,7 @@ struct OrderSolver: Sendable {
     var score: Double
     var greedy: [Int]
     var greedyScore: Double
+    var inputScore: Double = 0
   }
 
   /// Up to this many fragments the order is found exactly (Held-Karp dynamic programming).
@@ -52,7 +61,8 @@ struct OrderSolver: Sendable {
         if candidateScore > bestScore + 1e-9 { (best, bestScore) = (candidate, candidateScore) }
       }
     }
-    return Result(order: best, score: bestScore, greedy: greedyPath, greedyScore: score(greedyPath))
+    return Result(order: best, score: bestScore, greedy: greedyPath, greedyScore: score(greedyPath),
+                  inputScore: score(identity))
   }
 
   /// Deterministic kicks for iterated local search: runs of the best path moved far away.
@@ -158,12 +168,16 @@ struct OrderSolver: Sendable {
     let n = path.count
     guard n > 1 else { return path }
     var improvements = 0
+    var work = 0
     var improved = true
     while improved && improvements < maxImprovements {
       improved = false
       search: for length in 1...min(maxSegment, n - 1) {
         for i in 0...(n - length) {
           for target in 0...(n - length) where target != i {
+            // Hostile input must not run away: stop with the best path so far.
+            work += 1 + length * abs(target - i)
+            if work > workBudget { return path }
             if delta(path, from: i, length: length, to: target) > 1e-9 {
               path = moved(path, from: i, length: length, to: target)
               improvements += 1

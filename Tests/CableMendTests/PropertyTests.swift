@@ -1,5 +1,6 @@
 import Foundation
 import PropertyBased
+import Synchronization
 import Testing
 
 @testable import CableMend
@@ -56,6 +57,7 @@ import Testing
 
   /// One mend per case serves all three properties, because mending dominates the cost.
   @Test func randomDocumentsAreConservedStableAndNeverCrash() async throws {
+    let unstable = Mutex<[String]>([])
     await propertyCheck(count: Self.count, input: Self.cases) { testCase in
       let bytes = testCase.bytes
       let result = pipeline.mend(bytes, name: "property")
@@ -75,13 +77,18 @@ import Testing
         let changes = twice.document.edits.prefix(5).map {
           "\($0.stage) \($0.kind) '\($0.before)'→'\($0.after)' (\($0.reason))"
         }
-        // Known, and reported to the stage owners: on about a third of noisy documents the
-        // `order` stage re-places fragments of its own output (and `names`/`unicode` sometimes
-        // correct a word on the second pass). Recorded as a known issue so it stays visible in
-        // every run without failing CI; remove the wrapper once the stages are idempotent.
-        withKnownIssue("second mend changes the text (order stage not idempotent)", isIntermittent: true) {
-          Issue.record("not stable: \(testCase): the second run changed the text; first edits: \(changes)")
-        }
+        let message = "not stable: \(testCase): the second run changed the text; first edits: \(changes)"
+        unstable.withLock { $0.append(message) }
+      }
+    }
+    // Known, and reported to the stage owners: on many noisy documents (the user's sample among
+    // them) the `order` stage re-places fragments of its own output, and `names`/`unicode`
+    // sometimes correct a word on the second pass. Stability is recorded as a known issue,
+    // outside the property so that it does not mask conservation and no-crash failures; remove
+    // the wrapper once the stages are idempotent.
+    for message in unstable.withLock({ $0 }) {
+      withKnownIssue("second mend changes the text (order stage not idempotent)") {
+        Issue.record(Comment(rawValue: message))
       }
     }
   }

@@ -19,17 +19,7 @@ enum DedupeFixtures {
 
   /// The text hard-wrapped at `width` columns, one physical line each.
   static func wrapped(_ paragraph: String, width: Int = 60) -> [String] {
-    var lines: [String] = []
-    var current = ""
-    for word in paragraph.split(separator: " ") {
-      if !current.isEmpty && current.count + 1 + word.count > width {
-        lines.append(current)
-        current = ""
-      }
-      current += current.isEmpty ? String(word) : " " + word
-    }
-    if !current.isEmpty { lines.append(current) }
-    return lines
+    FurnitureInjector.wrap(paragraph, width: width)
   }
 
   static func noisy(_ text: String, rate: Double, seed: UInt64) -> String {

@@ -29,7 +29,7 @@ public struct FragmentOrderer: Stage {
   public func run(_ document: inout Document) {
     let indexed = document.lines.enumerated().map { Item(index: $0.offset, line: $0.element) }
     guard indexed.contains(where: { !$0.isBlank }) else { return }
-    let pages = Self.inferFirstPage(document)
+    let pages = Self.inferPageNumbers(document)
     let paged = pageOrdered(indexed, pages: pages)
     let signature = Self.findSignature(paged)
     var header: [Item] = []
@@ -57,7 +57,7 @@ public struct FragmentOrderer: Stage {
     for k in fragments.indices {
       fragments[k].lastOnPage = k + 1 == fragments.count || fragments[k + 1].pageSlot != fragments[k].pageSlot
     }
-    let (evidence, result) = solveOrder(fragments, pagesMissing: !missingPages(pages).isEmpty, notes: &document.notes)
+    let (evidence, result) = solveOrder(fragments, pagesMissing: !missingPages(pages, document).isEmpty, notes: &document.notes)
     let orderedBody = result.order.map { body[$0] }
     var final = header + orderedBody
     if var signature {
@@ -75,7 +75,7 @@ public struct FragmentOrderer: Stage {
       }
     }
     var lines = header.map(\.line) + mended.map(\.line) + (closing.map { [$0] } ?? [])
-    let missing = missingPages(document.pages)
+    let missing = missingPages(pages, document)
     lines = insertGaps(lines, bodyPages: mended.map(\.page), headerCount: header.count, missing: missing,
                      total: document.pages.compactMap(\.total).max() ?? 0, edits: &edits)
     removeWhitespaceLines(indexed, edits: &edits)
@@ -241,8 +241,20 @@ public struct FragmentOrderer: Stage {
     return nil
   }
 
-  /// Header lines in the order of a cable's header; ties keep their order.
+  /// Header lines in the order of a cable's header; ties keep their order. A line that names no
+  /// field takes the kind of the line above it, which sorting may change, so the sort repeats on
+  /// its own result until nothing moves: a second `mend` then finds the header already in order.
   static func headerOrdered(_ items: [Item]) -> [Item] {
+    var current = items
+    for _ in 0..<4 {
+      let next = headerSortedOnce(current)
+      if next.map(\.index) == current.map(\.index) { break }
+      current = next
+    }
+    return current
+  }
+
+  static func headerSortedOnce(_ items: [Item]) -> [Item] {
     var previous: CableStructure.FieldKind?
     let ranked = items.enumerated().map { offset, item -> (Int, Int, Item) in
       let field = LineClassifier.field(item.line.text, previous: previous)
@@ -307,11 +319,32 @@ public struct FragmentOrderer: Stage {
                       confidence: 0.8, evidence: [Edit.Evidence("banners", Set(seen).sorted().joined(separator: ", "))]))
   }
 
-  /// Page numbers the dump announces (`PAGE 02 OF 07`) but does not contain.
-  func missingPages(_ pages: [PageInfo]) -> [Int] {
+  /// Page numbers the dump announces (`PAGE 02 OF 07`) but does not contain. Pages whose
+  /// running head was lost may be the ones not found, so numbers are reported missing only
+  /// when there are more of them than such pages.
+  func missingPages(_ pages: [PageInfo], _ document: Document) -> [Int] {
     guard let total = pages.compactMap(\.total).max(), total > 0, total < 1000 else { return [] }
     let present = Set(pages.compactMap(\.number))
     guard !present.isEmpty else { return [] }
-    return (1...total).filter { !present.contains($0) }
+    let gaps = (1...total).filter { !present.contains($0) }
+    return gaps.count > Self.unnumberedPages(pages, document).count ? gaps : []
+  }
+
+  /// Pages with text on them whose number did not survive.
+  static func unnumberedPages(_ pages: [PageInfo], _ document: Document) -> [Int] {
+    let used = Set(document.lines.compactMap { $0.text.trimmingSpaces.isEmpty ? nil : $0.page })
+    return pages.indices.filter { pages[$0].number == nil && used.contains($0) }
+  }
+
+  /// ``inferFirstPage(_:)``, then: when the dump announces its page count and exactly one
+  /// number is absent while exactly one page has lost its number, that page has that number.
+  static func inferPageNumbers(_ document: Document) -> [PageInfo] {
+    var pages = inferFirstPage(document)
+    guard let total = pages.compactMap(\.total).max(), total > 0, total < 1000 else { return pages }
+    let present = Set(pages.compactMap(\.number))
+    let gaps = (1...total).filter { !present.contains($0) }
+    let unnumbered = unnumberedPages(pages, document)
+    if gaps.count == 1, unnumbered.count == 1 { pages[unnumbered[0]].number = gaps[0] }
+    return pages
   }
 }

@@ -37,6 +37,9 @@ struct Fragment: Sendable {
   var unclosedParen: Bool
   /// A closing parenthesis comes before any opening one.
   var closesParen: Bool
+  /// The last character that is not a space or closing quote/bracket (`;` ends a list item that
+  /// goes on, `:` introduces what follows).
+  var finalMark: Character?
 
   init(text: String, lineKind: LineKind, position: Int, page: Int?, pageSlot: Int? = nil) {
     self.text = text
@@ -70,6 +73,7 @@ struct Fragment: Sendable {
     ordinal = all.first.flatMap { Self.ordinals.firstIndex(of: $0) }.map { $0 + 1 }
     lastWord = all.last
     unclosedParen = depth > 0
+    finalMark = text.last { !" \t\"')]".contains($0) }
     closesParen = closesFirst
     words = Set(LineClassifier.words(text).filter {
       $0.count >= 4 && !$0.allSatisfy(\.isNumber) && !Self.stopwords.contains($0)
@@ -122,6 +126,9 @@ struct FragmentEvidence: Sendable {
   private let weight: [String: Double]
   /// Most paragraphs are numbered, so an unnumbered plain fragment is probably a tail.
   private let numberedStyle: Bool
+  /// Some list item ends with `;`, so list items that go on are marked and one ending with `.`
+  /// closes its list.
+  private let semicolonLists: Bool
   /// Page numbers that are in the dump.
   private let presentPages: Set<Int>
   /// The dump announces pages it does not have.
@@ -139,6 +146,7 @@ struct FragmentEvidence: Sendable {
   static let cohesionScale = 0.5
   static let fullLineContinues = 1.0
   static let pageBreakContinues = 1.0
+  static let listCue = 1.5
 
   init(_ fragments: [Fragment], pagesMissing: Bool = false) {
     self.pagesMissing = pagesMissing
@@ -151,6 +159,7 @@ struct FragmentEvidence: Sendable {
     let numbered = fragments.filter { $0.number != nil }.count
     let plain = fragments.filter { $0.kind == .text }.count
     numberedStyle = numbered >= 3 && numbered >= plain
+    semicolonLists = fragments.contains { $0.kind == .bullet && $0.finalMark == ";" }
     presentPages = Set(fragments.compactMap(\.page))
     follow = Array(repeating: Array(repeating: 0, count: n + 1), count: n + 1)
     precedence = Array(repeating: Array(repeating: 0, count: n), count: n)
@@ -211,12 +220,24 @@ struct FragmentEvidence: Sendable {
       // A heading names what follows it: its words recur in its first paragraph.
       score += b.kind == .heading ? 0.2 : (b.continues ? -2 : 0.5 + min(0.5, Self.cohesionScale * cohesion(a, b)))
     }
+    score += listScore(a, b)
     if let x = a.number, let y = b.number, y == x + 1, !a.open { score += Self.numberInSequence }
     if let x = a.ordinal, let y = b.ordinal { score += y == x + 1 ? Self.numberInSequence : 0 }
     if b.kind == .heading && a.kind != .heading { score -= min(1, Self.cohesionScale * cohesion(a, b)) }
     if let x = a.letter, let y = b.letter, !a.open { score += y == x + 1 ? 2 : 0 }
     if b.letter == 1 && a.number != nil && !a.open { score += 2 }
     return score + Self.cohesionScale * cohesion(a, b) + coordination(a, b)
+  }
+
+  /// Lists: a line ending `:` introduces the bullets under it; an item ending `;` has another
+  /// item after it; where items end `;`, one ending `.` is the last of its list.
+  func listScore(_ a: Fragment, _ b: Fragment) -> Double {
+    switch a.finalMark {
+    case ":": return b.kind == .bullet ? Self.listCue : 0
+    case ";": return b.kind == .bullet ? Self.listCue : -Self.listCue
+    case "." where a.kind == .bullet && semicolonLists: return b.kind == .bullet ? -Self.listCue / 2 : 0
+    default: return 0
+    }
   }
 
   /// `MOSBACHER` + `AND QIAN AGREED`: a tail that joins a name to the head's last word fits a

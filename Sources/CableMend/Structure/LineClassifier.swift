@@ -83,16 +83,24 @@ public enum LineClassifier {
     return nil
   }
 
-  /// `O P 040336Z DEC 90`, `Z 201340Z MAR 73`, `O 141934Z MAR 86`.
+  /// `O P 040336Z DEC 90`, `Z 201340Z MAR 73`, `O 141934Z MAR 86`; also with the zone letter
+  /// misread as `2` (`R 1709302 AUG 65`) when a month follows, so that a damaged date-time group
+  /// is a header field wherever it stands (and a second `mend` sees it as the first did).
   static func isDTG(_ text: String) -> Bool {
     let words = text.split(separator: " ")
     guard words.count >= 4, words.count <= 6 else { return false }
-    guard let z = words.firstIndex(where: { $0.count == 7 && $0.hasSuffix("Z") && $0.dropLast().allSatisfy(\.isNumber) })
-    else { return false }
+    func isGroup(_ k: Int) -> Bool {
+      let word = words[k]
+      guard word.count == 7, word.dropLast().allSatisfy(\.isNumber), let zone = word.last else { return false }
+      return zone == "Z" || (zone == "2" && k + 1 < words.count && months.contains(String(words[k + 1])))
+    }
+    guard let z = words.indices.first(where: isGroup) else { return false }
     let letters = words[..<z]
     guard !letters.isEmpty, letters.allSatisfy({ $0.count == 1 && "OPRZ".contains($0) }) else { return false }
     return words.count == z + 3 && words[z + 1].count == 3 && words[z + 2].allSatisfy(\.isNumber)
   }
+
+  static let months: Set<String> = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 
   /// A post, optionally with precedence and sequence numbers: `AMEMBASSY BONN 0250/60 IMMEDIATE`.
   static func isAddressee(_ text: String) -> Bool {
@@ -155,13 +163,13 @@ public enum LineClassifier {
     return Int(digits)
   }
 
-  /// The letter of a lettered subparagraph (`A. ...`, `(B) ...`) as 1, 2, ...
+  /// The letter of a lettered subparagraph (`A. ...`, `B) ...`, `(C) ...`) as 1, 2, ...
   public static func paragraphLetter(_ raw: String) -> Int? {
     let text = Array(raw.trimmingSpaces.prefix(4))
     guard text.count >= 3 else { return nil }
     var letter: Character?
     if text[0] == "(", text[2] == ")", text[1].isLetter { letter = text[1] }
-    if text[0].isLetter, text[0].isUppercase, text[1] == ".", text[2] == " " { letter = text[0] }
+    if text[0].isLetter, text[0].isUppercase, text[1] == "." || text[1] == ")", text[2] == " " { letter = text[0] }
     guard let letter, let ascii = letter.asciiValue, ascii >= 65, ascii <= 90, letter != "I" || text[0] == "(" else { return nil }
     return Int(ascii) - 64
   }

@@ -119,12 +119,12 @@ struct NameResolver {
     let limit = Self.costLimit(length: bytes.count)
     var lookups = [bytes]
     if cue.offices != nil {
-      // Clearance lines glue initials to surnames: RSOLCHON is R + SOLCHON. One or two initials
-      // before a surname the lexicon knows exactly (RWMURPHY) is a correct spelling: keep it.
-      for drop in 1...2 where bytes.count - drop >= 4 {
+      // Clearance lines glue initials to surnames: RSOLCHON is R + SOLCHON. One to three initials
+      // before a surname the lexicon knows exactly (RWMURPHY, TMTNILES) is a correct spelling.
+      for drop in 1...3 where bytes.count - drop >= 4 {
         if isKnownSurname(String(decoding: bytes.dropFirst(drop), as: UTF8.self)) { return [] }
       }
-      for drop in 1...2 where bytes.count - drop >= 4 { lookups.append(Array(bytes.dropFirst(drop))) }
+      for drop in 1...3 where bytes.count - drop >= 4 { lookups.append(Array(bytes.dropFirst(drop))) }
     }
     var seen: Set<Int> = []
     for lookup in lookups {
@@ -152,21 +152,24 @@ struct NameResolver {
     // A surname that is also an English word (LONG, BAKER) is not a mention of a person by itself.
     let mentions = english?.words.contains(surname) == true ? 0 : context.counts[surname] ?? 0
     let strong = strongMentions[surname] ?? 0
-    var gluedCost: [UInt8: Int32?] = [:]
+    var gluedCost: [[UInt8]: Int32?] = [:]
     var best:
-      (entry: LexiconEntry, cost: Int32, glued: UInt8?, support: Double, title: Double, sufficient: Bool)?
+      (entry: LexiconEntry, cost: Int32, glued: [UInt8]?, support: Double, title: Double, sufficient: Bool)?
     for number in model.entriesOfTerm[term].prefix(80) {
       let entry = model.lexicon.entries[Int(number)]
       var cost = bare
-      var glued: UInt8?
-      if cue.offices != nil, let initial = entry.firstInitial {
-        if gluedCost[initial] == nil {
-          gluedCost[initial] = costs.cost(
-            truth: [initial] + surnameBytes, ocr: token, limit: min(limit, bare ?? limit))
+      var glued: [UInt8]?
+      // Clearance lines glue the first initial, or the first two or three (HJCOHEN, TMTNILES).
+      let initials = cue.offices == nil ? [] : entry.initials
+      for count in stride(from: 1, through: initials.count, by: 1) {
+        let prefix = Array(initials.prefix(count))
+        if gluedCost[prefix] == nil {
+          gluedCost[prefix] = costs.cost(
+            truth: prefix + surnameBytes, ocr: token, limit: min(limit, bare ?? limit))
         }
-        if let g = gluedCost[initial]!, g < (bare ?? .max) {
+        if let g = gluedCost[prefix]!, g < (cost ?? .max) {
           cost = g
-          glued = initial
+          glued = prefix
         }
       }
       guard let cost else { continue }
@@ -184,7 +187,7 @@ struct NameResolver {
       }
     }
     guard let best else { return nil }
-    let text = best.glued.map { String(decoding: [$0] + surnameBytes, as: UTF8.self) } ?? surname
+    let text = best.glued.map { String(decoding: $0 + surnameBytes, as: UTF8.self) } ?? surname
     return NameCandidate(
       text: text, kind: .person, cost: Double(best.cost) / 100, support: best.support,
       evidence: personEvidence(

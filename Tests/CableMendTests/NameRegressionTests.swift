@@ -47,4 +47,39 @@ import Testing
     let text = "O 041200Z DEC 85\nFM AMEMBASSY JAKARTA\n\n1. PRESIDENT SOEHARFO RETURNED FROM ROME.\n"
     #expect(changes(text) == ["SOEHARFO>SOEHARTO"])
   }
+
+  /// An English word beside a token is no part of a name, even when some name holds it (Tran
+  /// Huu The): `THE STRAN METHOD` stays.
+  @Test func anEnglishNeighbourIsNoEvidence() {
+    let text = "O 041200Z JUN 74\nFM AMEMBASSY ANKARA\n\n1. THEY MAY ADOPT THE STRAN METHOD.\n"
+    #expect(changes(text).isEmpty)
+  }
+
+  /// The other word of a two-word name beside the token supports it, even for one arbitrary
+  /// edit in a four-letter name.
+  @Test func theRestOfTheNameBesideTheToken() {
+    let text = "O 021200Z SEP 78\nFM AMEMBASSY NAIROBI\n\n1. THE MINISTER WILL SEE SIAE BARRE NEXT WEEK.\n"
+    #expect(changes(text) == ["SIAE>SIAD"])
+  }
+
+  /// A forename beside the token adds one point; with the cable's country that is enough.
+  @Test func aForenameBesideTheTokenAndTheCountry() {
+    let text = "O 021200Z SEP 78\nFM AMEMBASSY NAIROBI\n\n1. I CALLED ON MWAI KIBAII THIS MORNING.\n"
+    #expect(changes(text) == ["KIBAII>KIBAKI"])
+  }
+
+  /// A two-word phrase seen cleanly elsewhere in the cable supports the same phrase damaged.
+  @Test func aPhraseSeenElsewhereInTheCable() {
+    let text =
+      "O 031200Z AUG 66\nFM AMEMBASSY VIENTIANE\n\n1. FIGHTING IN HOUA PHAN CONTINUES.\n\n"
+      + "2. REFUGEES FROM HOUA PLIAN ARRIVED.\n"
+    #expect(changes(text) == ["PLIAN>PHAN"])
+  }
+
+  /// The same phrase with a name the lexicon spells otherwise (another transliteration, far
+  /// more than one OCR error away) is left alone.
+  @Test func anotherTransliterationBesideTheForenameIsKept() {
+    let text = "O 151200Z MAY 66\nFM AMEMBASSY VIENTIANE\n\n1. GENERAL LEUAM INSISIGMAY CALLED.\n"
+    #expect(changes(text).isEmpty)
+  }
 }

@@ -112,6 +112,10 @@ struct NameResolver {
     /// An unknown word stands beside the token (`DIEN BIEN PHU`): it is probably part of a
     /// foreign name or place the lexicon lacks, so closeness and country alone do not suffice.
     var unknownNeighbour = false
+    /// The upper-case words right beside the token (spaces only between), if any.
+    var previous: String? = nil
+    var next: String? = nil
+    var neighbours: [String] { [previous, next].compactMap { $0 } }
   }
 
   func personCandidates(_ token: CableContext.Token, cue: PersonCue) -> [NameCandidate] {
@@ -147,6 +151,8 @@ struct NameResolver {
     -> NameCandidate?
   {
     let surnameBytes = model.nameTerms[term]
+    let plainLimit = limit
+    let limit = neighbourSharesEntry(term: term, cue: cue) ? max(limit, Self.namePairCostLimit) : limit
     let bare = costs.cost(truth: surnameBytes, ocr: token, limit: limit)
     if bare == nil && cue.offices == nil { return nil }
     // A surname that is also an English word (LONG, BAKER) is not a mention of a person by itself.
@@ -154,7 +160,10 @@ struct NameResolver {
     let strong = strongMentions[surname] ?? 0
     var gluedCost: [[UInt8]: Int32?] = [:]
     var best:
-      (entry: LexiconEntry, cost: Int32, glued: [UInt8]?, support: Double, title: Double, sufficient: Bool)?
+      (
+        entry: LexiconEntry, cost: Int32, glued: [UInt8]?, support: Double, title: Double, sufficient: Bool,
+        neighbour: NeighbourEvidence?
+      )?
     for number in model.entriesOfTerm[term].prefix(80) {
       let entry = model.lexicon.entries[Int(number)]
       var cost = bare
@@ -173,17 +182,22 @@ struct NameResolver {
         }
       }
       guard let cost else { continue }
+      let neighbour = neighbourEvidence(
+        entry, entryNumber: number, term: term, surname: surname, cue: cue, cost: cost)
+      // Only the rest of the same name beside the token earns the wider cost limit.
+      if cost > plainLimit && (neighbour?.points ?? 0) < 2 { continue }
       let title = titleMatch(cue.title, role: entry.role)
-      let support = personSupport(
-        entry, offices: cue.offices, title: title, mentions: mentions, strong: strong)
+      let support =
+        personSupport(entry, offices: cue.offices, title: title, mentions: mentions, strong: strong)
+        + (neighbour?.support ?? 0)
       let sufficient = personSufficient(
         entry, cue: cue, title: title, mentions: mentions, strong: strong,
-        cost: cost)
+        cost: cost, neighbour: neighbour)
       let score = support - Double(cost) / 100
       if best == nil || (sufficient && !best!.sufficient)
         || (sufficient == best!.sufficient && score > best!.support - Double(best!.cost) / 100)
       {
-        best = (entry, cost, glued, support, title, sufficient)
+        best = (entry, cost, glued, support, title, sufficient, neighbour)
       }
     }
     guard let best else { return nil }
@@ -192,7 +206,7 @@ struct NameResolver {
       text: text, kind: .person, cost: Double(best.cost) / 100, support: best.support,
       evidence: personEvidence(
         best.entry, cue: cue, title: best.title, surname: surname,
-        mentions: mentions, strong: strong),
+        mentions: mentions, strong: strong) + (best.neighbour.map { [$0.evidence] } ?? []),
       surname: surname, sufficient: best.sufficient)
   }
 
@@ -212,12 +226,15 @@ struct NameResolver {
   /// each. A lone bare mention (a village may share the name), a one-word title, a tenure of at
   /// most twelve years with both ends known covering the date, an office symbol (a State or White House official),
   /// the cable's country in the role, a spelling one common confusion away: one point each.
+  /// The words beside the token add theirs (``NeighbourEvidence``).
   private func personSufficient(
     _ entry: LexiconEntry, cue: PersonCue, title: Double, mentions: Int,
-    strong: Int, cost: Int32
+    strong: Int, cost: Int32, neighbour: NeighbourEvidence?
   ) -> Bool {
     let date = dateSupport(entry) ?? 0
-    var points = cost <= Self.closeCost && !cue.unknownNeighbour ? 1 : 0
+    // A neighbour that belongs with the candidate is no sign of an unknown foreign phrase.
+    let unexplained = cue.unknownNeighbour && neighbour == nil
+    var points = (cost <= Self.closeCost && !unexplained ? 1 : 0) + (neighbour?.points ?? 0)
     if strong > 0 || mentions >= 2 { points += 2 } else if mentions == 1 { points += 1 }
     if title >= 0.5 { points += cue.title.count >= 2 || date > 0 ? 2 : 1 }
     if let offices = cue.offices, !entry.office.isEmpty, offices.contains(entry.office) { points += 2 }
@@ -225,7 +242,7 @@ struct NameResolver {
       points += 1
       if !entry.office.isEmpty { points += 1 }
     }
-    if countryMatch(entry) != nil && !cue.unknownNeighbour { points += 1 }
+    if countryMatch(entry) != nil && !unexplained { points += 1 }
     return points >= 2
   }
 

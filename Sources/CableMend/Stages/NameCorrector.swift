@@ -97,17 +97,24 @@ public struct NameCorrector: Stage {
           else { return false }
           return !resolver.isKnown(tokens[k].text)
         }
+        let previous = neighbour(index - 1, of: index, in: tokens, line: bytes)
+        let next = neighbour(index + 1, of: index, in: tokens, line: bytes)
         var candidates: [NameCandidate]
         if offices == nil && title.isEmpty && !unknownNeighbour {
-          if let cached = plainCandidates[token.text] {
+          let key = "\(previous ?? "") \(token.text) \(next ?? "")"
+          if let cached = plainCandidates[key] {
             candidates = cached
           } else {
-            candidates = resolver.personCandidates(token, cue: .init(offices: nil, title: []))
-            plainCandidates[token.text] = candidates
+            candidates = resolver.personCandidates(
+              token, cue: .init(offices: nil, title: [], previous: previous, next: next))
+            plainCandidates[key] = candidates
           }
         } else {
           candidates = resolver.personCandidates(
-            token, cue: .init(offices: offices, title: title, unknownNeighbour: unknownNeighbour))
+            token,
+            cue: .init(
+              offices: offices, title: title, unknownNeighbour: unknownNeighbour, previous: previous,
+              next: next))
         }
         if offices == nil {
           let previous = index > 0 ? tokens[index - 1].text : nil
@@ -119,6 +126,16 @@ public struct NameCorrector: Stage {
     }
     pool(&occurrences)
     return occurrences.compactMap { NameVerdict.decide($0.token, $0.candidates) }
+  }
+
+  /// The upper-case word at `k` when only spaces separate it from the token at `index`.
+  private func neighbour(_ k: Int, of index: Int, in tokens: [CableContext.Token], line bytes: [UInt8])
+    -> String?
+  {
+    guard k >= 0 && k < tokens.count, !tokens[k].hasLower, !tokens[k].touchesDigit,
+      CableContext.adjacent(tokens[min(k, index)], tokens[max(k, index)], in: bytes)
+    else { return nil }
+    return tokens[k].text
   }
 
   /// Shares a person's context over every occurrence of the same damaged spelling (SOLCHON

@@ -82,4 +82,22 @@ import Testing
     let text = "O 151200Z MAY 66\nFM AMEMBASSY VIENTIANE\n\n1. GENERAL LEUAM INSISIGMAY CALLED.\n"
     #expect(changes(text).isEmpty)
   }
+
+  /// A clean mention before `AS` and a title is a mention in a name context.
+  @Test func aMentionBeforeAsAndATitleCounts() {
+    let text =
+      "O 071010Z JUN 75\nFM AMEMBASSY CAIRO\n\n1. WASHINGTON WILL RECEIVE KHALIFA AS LIBYAN AMBASSADOR.\n\n"
+      + "2. THE NOTE ABOUT KHAIEA CAME ON MONDAY.\n"
+    #expect(changes(text) == ["KHAIEA>KHALIFA"])
+  }
+
+  /// A four-letter token one arbitrary edit from a name is corrected only when the cable
+  /// names that person cleanly in a name context; alone, it is left.
+  @Test(arguments: [
+    ("O 021200Z SEP 78\nFM AMEMBASSY NAIROBI\n\n1. PRESIDENT SIAD BARRE SPOKE.\n\n2. WE WILL PRESS FIAO.\n", ["FIAO>SIAD"]),
+    ("O 021200Z SEP 78\nFM AMEMBASSY NAIROBI\n\n1. WE WILL PRESS FIAO.\n", []),
+  ])
+  func shortTokensNeedStrongContext(text: String, expected: [String]) {
+    #expect(changes(text) == expected)
+  }
 }

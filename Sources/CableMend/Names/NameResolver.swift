@@ -7,8 +7,8 @@ struct NameResolver {
   let costs: OCRDistance
   let english: EnglishWords?
   let context: CableContext
-  /// Clean mentions of each name token in a name context: after a title, or beside another
-  /// name token (`SOUVANNA PHOUMA`). A bare mention (`BAN LIANG`, a village) is weaker evidence.
+  /// Clean mentions of each name token in a name context: after a title, before `AS` and a
+  /// title (`KHALIFA AS LIBYAN AMBASSADOR`), or beside another name token (`SOUVANNA PHOUMA`). A bare mention (`BAN LIANG`, a village) is weaker evidence.
   let strongMentions: [String: Int]
   /// Countries the cable is about: those of its addressed posts, and country names in its text.
   let countries: Set<String>
@@ -67,7 +67,11 @@ struct NameResolver {
         let previous = index > 0 ? tokens[index - 1] : nil
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
         let titled = previous.map { $0.text.utf8.count >= 4 && isTitleWord($0.text) } ?? false
-        if titled || previous.map({ sameEntry(token, $0) }) == true
+        // `KHALIFA AS LIBYAN AMBASSADOR`: a title after AS names the person's role.
+        let titledAfter =
+          next?.text == "AS"
+          && tokens.dropFirst(index + 2).prefix(3).contains { $0.text.utf8.count >= 4 && isTitleWord($0.text) }
+        if titled || titledAfter || previous.map({ sameEntry(token, $0) }) == true
           || next.map({ sameEntry(token, $0) }) == true
         {
           result[token.text, default: 0] += 1
@@ -152,7 +156,8 @@ struct NameResolver {
   {
     let surnameBytes = model.nameTerms[term]
     let plainLimit = limit
-    let limit = neighbourSharesEntry(term: term, cue: cue) ? max(limit, Self.namePairCostLimit) : limit
+    var limit = neighbourSharesEntry(term: term, cue: cue) ? max(limit, Self.namePairCostLimit) : limit
+    if (strongMentions[surname] ?? 0) > 0 || !cue.title.isEmpty { limit = max(limit, Self.strongContextCostLimit) }
     let bare = costs.cost(truth: surnameBytes, ocr: token, limit: limit)
     if bare == nil && cue.offices == nil { return nil }
     // A surname that is also an English word (LONG, BAKER) is not a mention of a person by itself.
@@ -184,9 +189,13 @@ struct NameResolver {
       guard let cost else { continue }
       let neighbour = neighbourEvidence(
         entry, entryNumber: number, term: term, surname: surname, cue: cue, cost: cost)
-      // Only the rest of the same name beside the token earns the wider cost limit.
-      if cost > plainLimit && (neighbour?.points ?? 0) < 2 { continue }
       let title = titleMatch(cue.title, role: entry.role)
+      // Only strong context earns the wider cost limit of a short token.
+      if cost > plainLimit
+        && contextPoints(entry, cue: cue, title: title, strong: strong, neighbour: neighbour) < 2
+      {
+        continue
+      }
       let support =
         personSupport(entry, offices: cue.offices, title: title, mentions: mentions, strong: strong)
         + (neighbour?.support ?? 0)
@@ -208,6 +217,22 @@ struct NameResolver {
         best.entry, cue: cue, title: best.title, surname: surname,
         mentions: mentions, strong: strong) + (best.neighbour.map { [$0.evidence] } ?? []),
       surname: surname, sufficient: best.sufficient)
+  }
+
+  /// A four-letter token may be one arbitrary edit from a candidate (`FIAO` for SIAD) when the
+  /// context alone speaks for it (``contextPoints(_:cue:title:strong:neighbour:)``).
+  static let strongContextCostLimit: Int32 = 100
+
+  /// Points from the text around the token, not from the lexicon's dates or countries: a clean
+  /// mention in a name context, a title cue that fits the role (of two words, or with the
+  /// tenure covering the date), the rest of the name beside the token.
+  private func contextPoints(
+    _ entry: LexiconEntry, cue: PersonCue, title: Double, strong: Int, neighbour: NeighbourEvidence?
+  ) -> Int {
+    var points = strong > 0 ? 2 : 0
+    if title >= 0.5 && (cue.title.count >= 2 || (dateSupport(entry) ?? 0) > 0) { points += 2 }
+    if (neighbour?.points ?? 0) >= 2 { points += 2 }
+    return points
   }
 
   /// A tenure longer than this (in years) says little about who is meant (a senator of 30 years).

@@ -5,7 +5,8 @@
 /// deletion index (``CandidateIndex``) and are scored by an OCR-weighted edit distance
 /// (``OCRDistance``) against context: the cable's date checked against each tenure, the office
 /// symbol of a clearance line, a title before the name, clean mentions of the same person
-/// elsewhere in the document, word pairs seen elsewhere. Evidence for a person is pooled over
+/// elsewhere in the document, word pairs seen elsewhere; a lone name on the last line is checked
+/// against who held the sending post on the cable's date (``SignatureResolver``). Evidence for a person is pooled over
 /// every occurrence of the same damaged spelling. It changes a token only when the best
 /// candidate has real support and a clear lead (``NameVerdict``); otherwise it abstains and, when
 /// a candidate was plausible, says why in the document's notes. Every change is a `replace`
@@ -62,6 +63,13 @@ public struct NameCorrector: Stage {
       }
     }
     let resolver = NameResolver(model: model, costs: costs, english: english, context: context)
+    let signatures = SignatureResolver(model: model, costs: costs, context: context)
+    if let signature = signatures.resolve(document.lines, isKnown: resolver.isKnown),
+      signature.replacement != nil
+    {
+      decisions.append(signature)
+      slotTokens.insert([signature.token.line, signature.token.range.lowerBound])
+    }
     decisions += tokenDecisions(document.lines, context: context, resolver: resolver, skipping: slotTokens)
     apply(decisions, to: &document)
   }

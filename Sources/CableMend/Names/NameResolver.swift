@@ -163,7 +163,7 @@ struct NameResolver {
     // A surname that is also an English word (LONG, BAKER) is not a mention of a person by itself.
     let mentions = english?.words.contains(surname) == true ? 0 : context.counts[surname] ?? 0
     let strong = strongMentions[surname] ?? 0
-    var gluedCost: [[UInt8]: Int32?] = [:]
+    var gluedCosts: [[UInt8]: Int32?] = [:]
     var best:
       (
         entry: LexiconEntry, cost: Int32, glued: [UInt8]?, support: Double, title: Double, sufficient: Bool,
@@ -171,21 +171,10 @@ struct NameResolver {
       )?
     for number in model.entriesOfTerm[term].prefix(80) {
       let entry = model.lexicon.entries[Int(number)]
-      var cost = bare
-      var glued: [UInt8]?
-      // Clearance lines glue the first initial, or the first two or three (HJCOHEN, TMTNILES).
-      let initials = cue.offices == nil ? [] : entry.initials
-      for count in stride(from: 1, through: initials.count, by: 1) {
-        let prefix = Array(initials.prefix(count))
-        if gluedCost[prefix] == nil {
-          gluedCost[prefix] = costs.cost(
-            truth: prefix + surnameBytes, ocr: token, limit: min(limit, bare ?? limit))
-        }
-        if let g = gluedCost[prefix]!, g < (cost ?? .max) {
-          cost = g
-          glued = prefix
-        }
-      }
+      let (cost, glued) =
+        cue.offices == nil
+        ? (bare, nil)
+        : gluedCost(entry.initials, surname: surnameBytes, token: token, bare: bare, limit: limit, cache: &gluedCosts)
       guard let cost else { continue }
       let neighbour = neighbourEvidence(
         entry, entryNumber: number, term: term, surname: surname, cue: cue, cost: cost)
@@ -217,6 +206,28 @@ struct NameResolver {
         best.entry, cue: cue, title: best.title, surname: surname,
         mentions: mentions, strong: strong) + (best.neighbour.map { [$0.evidence] } ?? []),
       surname: surname, sufficient: best.sufficient)
+  }
+
+  /// The cost of reading the token as the surname with its first one, two or three initials
+  /// glued on, as clearance lines write it (RSOLOMON, HJCOHEN, TMTNILES), when that is below
+  /// the bare cost; memoised per initials in `cache`.
+  private func gluedCost(
+    _ initials: [UInt8], surname: [UInt8], token: [UInt8], bare: Int32?, limit: Int32,
+    cache: inout [[UInt8]: Int32?]
+  ) -> (Int32?, [UInt8]?) {
+    var cost = bare
+    var glued: [UInt8]?
+    for count in stride(from: 1, through: initials.count, by: 1) {
+      let prefix = Array(initials.prefix(count))
+      if cache[prefix] == nil {
+        cache[prefix] = costs.cost(truth: prefix + surname, ocr: token, limit: min(limit, bare ?? limit))
+      }
+      if let g = cache[prefix]!, g < (cost ?? .max) {
+        cost = g
+        glued = prefix
+      }
+    }
+    return (cost, glued)
   }
 
   /// A four-letter token may be one arbitrary edit from a candidate (`FIAO` for SIAD) when the

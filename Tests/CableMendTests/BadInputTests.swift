@@ -123,6 +123,30 @@ import Testing
     #expect(summary.failures.first?.description == "a.txt: No such file or directory; check the path")
   }
 
+  /// What a batch user reads for each kind of bad file: `path[:line]: reason; advice`, with the
+  /// line wherever one byte is to blame, and the advice saying what to do.
+  @Test(arguments: [
+    ("notes/latin1.txt", Array("LINE ONE\nLINE TWO\nCAF".utf8) + [0xE9] + Array("\n".utf8),
+     "notes/latin1.txt:3: is not valid UTF-8 (1 bad byte; the first, 0xE9, at byte 21); convert it to UTF-8"),
+    ("nul.txt", Array("FIRST LINE\nSEC".utf8) + [0] + Array("OND\n".utf8),
+     "nul.txt:2: contains a NUL byte, so it is not a text file; if it is UTF-16 text convert it"),
+    ("control.txt", (0..<400).map { UInt8(1 + $0 % 8) },
+     "control.txt: looks binary (400 of its first 400 bytes are control characters); remove it from the folder"),
+    ("utf16.txt", [0xFF, 0xFE, 0x48, 0, 0x49, 0],
+     "utf16.txt:1: is UTF-16 text (it starts with a UTF-16 byte-order mark); convert it to UTF-8, e.g. iconv"),
+    ("empty.txt", [], "empty.txt: is empty; nothing to mend; remove it from the folder"),
+  ] as [(String, [UInt8], String)])
+  func eachBadFileGetsItsPathLineAndAdvice(path: String, bytes: [UInt8], message: String) throws {
+    let folder = try TemporaryFolder()
+    try folder.write("in/" + path, bytes)
+    let plan = try BatchPlan(inputDirectory: folder.path + "/in", outputDirectory: folder.path + "/out")
+    let summary = BatchRunner(plan: plan, pipeline: pipeline).run()
+    let failure = try #require(summary.failures.first)
+    #expect(summary.failures.count == 1)
+    #expect(failure.description.hasPrefix(message), "got: \(failure.description)")
+    #expect(!folder.exists("out/" + path), "a failed file must leave no output")
+  }
+
   @Test func permissionErrorsCarryAdvice() {
     #expect(InputError(path: "x", errno: EACCES).description == "cannot read 'x': Permission denied; check the file's permissions")
     #expect(WriteError(path: "o", errno: EACCES).advice == "check that the output folder is writable")
@@ -179,6 +203,8 @@ import Testing
     #expect(summary.mended == 1)
     #expect(summary.failures.map(\.path) == ["sub/b.txt"])
     #expect(summary.failures.first?.kind == .unwritable)
+    #expect(summary.failures.first?.description
+      == "sub/b.txt: \(folder.path)/out/sub: exists and is not a folder; move it away or choose another output folder")
   }
 
   /// A lexicon with a bad row stops the run before any file is touched, naming the file and

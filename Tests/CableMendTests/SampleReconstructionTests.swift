@@ -74,4 +74,14 @@ import Testing
     // Measured 0.09% (5 characters: clearance names JUEITH, KVISBEMANN and S/S-0).
     #expect(cer < 0.002)
   }
+
+  /// Stability: mending the repaired sample again changes nothing, and the second run records
+  /// no edit at all in the `order` stage.
+  @Test func mendingTheRepairedSampleChangesNothing() throws {
+    let pipeline = try Pipeline(options: MendOptions())
+    let once = pipeline.mend(try SupportPaths.bytes(SupportPaths.sample), name: "sample")
+    let twice = pipeline.mend(Array(once.text.utf8), name: "sample again")
+    #expect(twice.text == once.text)
+    #expect(twice.document.edits.filter { $0.stage == .order }.isEmpty)
+  }
 }

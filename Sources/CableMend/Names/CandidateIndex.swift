@@ -16,6 +16,10 @@ public struct CandidateIndex: Sendable {
   public let terms: [[UInt8]]
   public let maxDeletes: Int
   private let keys: [UInt64]
+  /// `keys[buckets[b]..<buckets[b + 1]]` are the keys whose top ``bucketBits`` bits are `b`, so
+  /// a probe binary-searches one small bucket instead of the whole array.
+  private let buckets: [Int32]
+  private static let bucketBits: UInt64 = 16
 
   /// Longer tokens are not words OCR damaged but runs of garbage; they have no candidates.
   public static let maxLength = 40
@@ -40,6 +44,10 @@ public struct CandidateIndex: Sendable {
     unique.reserveCapacity(keys.count)
     for key in keys where key != unique.last { unique.append(key) }
     self.keys = unique
+    var buckets = [Int32](repeating: 0, count: (1 << Self.bucketBits) + 1)
+    for key in unique { buckets[Int(key >> (64 - Self.bucketBits)) + 1] += 1 }
+    for b in 1..<buckets.count { buckets[b] += buckets[b - 1] }
+    self.buckets = buckets
   }
 
   /// Calls `body` with the number of every term whose skeleton is within the index's deletion
@@ -51,6 +59,7 @@ public struct CandidateIndex: Sendable {
   public func forEachCandidate(of token: [UInt8], queryDeletes: Int? = nil, _ body: (Int) -> Void) {
     guard token.count <= Self.maxLength else { return }
     var skeleton: [UInt8] = []
+    skeleton.reserveCapacity(token.count)
     Self.skeleton(of: token, into: &skeleton)
     Self.forEachDeletion(of: skeleton, upTo: min(queryDeletes ?? maxDeletes, maxDeletes)) { hash in
       var index = lowerBound(hash << Self.termBits)
@@ -62,7 +71,8 @@ public struct CandidateIndex: Sendable {
   }
 
   private func lowerBound(_ key: UInt64) -> Int {
-    var low = 0, high = keys.count
+    let bucket = Int(key >> (64 - Self.bucketBits))
+    var low = Int(buckets[bucket]), high = Int(buckets[bucket + 1])
     while low < high {
       let mid = (low + high) / 2
       if keys[mid] < key { low = mid + 1 } else { high = mid }

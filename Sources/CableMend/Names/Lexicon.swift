@@ -78,12 +78,21 @@ public struct LexiconEntry: Sendable, Hashable {
 
   /// The first letter of the forenames (`R` for Robert Michael Kimmitt), used for initials glued
   /// to surnames in clearance lines.
-  public var firstInitial: UInt8? {
-    let surnameFirst = name.split(separator: " ").first.map(String.init) ?? name
-    for word in fullName.uppercased().split(separator: " ") where String(word) != surnameFirst {
-      if let first = word.utf8.first, first >= 65 && first <= 90 { return first }
+  public var firstInitial: UInt8? { initials.first }
+
+  /// The initials of the given names, in order, at most three (`TMT` for Thomas Michael
+  /// Tolliver Niles, `HJ` for Herman Jay Cohen): clearance lines glue one or more of them to
+  /// the surname (`TMTNILES`, `HJCOHEN`). Only words before the surname count.
+  public var initials: [UInt8] {
+    let surnameWords = Set(name.split(separator: " ").map(String.init))
+    var result: [UInt8] = []
+    for word in fullName.uppercased().split(separator: " ") {
+      // Titles and suffixes after the surname (JR.) are not initials.
+      if surnameWords.contains(String(word)) { break }
+      if let first = word.utf8.first, first >= 65 && first <= 90 { result.append(first) }
+      if result.count == 3 { break }
     }
-    return nil
+    return result
   }
 
   /// True when the tenure covers `date`, false when it clearly does not, nil when the dates do

@@ -23,11 +23,12 @@ extension NameCorrector {
     }
     let maxCost = NameResolver.costLimit(length: bytes.count)
     var found: [Suggestion] = []
-    var seen: Set<Int> = []
+    // Term numbers in a plain array, sorted and made unique once: cheaper than a Set per token.
+    var seen: [Int] = []
     model.nameIndex.forEachCandidate(of: bytes, queryDeletes: NameResolver.queryDeletes(bytes.count)) {
-      seen.insert($0)
+      seen.append($0)
     }
-    for term in seen {
+    for term in Self.unique(&seen) {
       if let cost = costs.cost(truth: model.nameTerms[term], ocr: bytes, limit: maxCost) {
         found.append(
           Suggestion(
@@ -37,8 +38,8 @@ extension NameCorrector {
     }
     if let english {
       seen.removeAll(keepingCapacity: true)
-      english.index.forEachCandidate(of: bytes) { seen.insert($0) }
-      for term in seen {
+      english.index.forEachCandidate(of: bytes) { seen.append($0) }
+      for term in Self.unique(&seen) {
         if let cost = costs.cost(truth: english.index.terms[term], ocr: bytes, limit: maxCost) {
           found.append(
             Suggestion(
@@ -49,5 +50,17 @@ extension NameCorrector {
     }
     found.sort { $0.cost != $1.cost ? $0.cost < $1.cost : $0.text < $1.text }
     return Array(found.prefix(limit))
+  }
+
+  /// Sorts `numbers` and drops repeats in place; returns them.
+  private static func unique(_ numbers: inout [Int]) -> ArraySlice<Int> {
+    guard numbers.count > 1 else { return numbers[...] }
+    numbers.sort()
+    var kept = 1
+    for index in 1..<numbers.count where numbers[index] != numbers[kept - 1] {
+      numbers[kept] = numbers[index]
+      kept += 1
+    }
+    return numbers[..<kept]
   }
 }

@@ -7,8 +7,8 @@ struct NameResolver {
   let costs: OCRDistance
   let english: EnglishWords?
   let context: CableContext
-  /// Clean mentions of each name token in a name context: after a title, or beside another
-  /// name token (`SOUVANNA PHOUMA`). A bare mention (`BAN LIANG`, a village) is weaker evidence.
+  /// Clean mentions of each name token in a name context: after a title, before `AS` and a
+  /// title (`KHALIFA AS LIBYAN AMBASSADOR`), or beside another name token (`SOUVANNA PHOUMA`). A bare mention (`BAN LIANG`, a village) is weaker evidence.
   let strongMentions: [String: Int]
   /// Countries the cable is about: those of its addressed posts, and country names in its text.
   let countries: Set<String>
@@ -67,7 +67,11 @@ struct NameResolver {
         let previous = index > 0 ? tokens[index - 1] : nil
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
         let titled = previous.map { $0.text.utf8.count >= 4 && isTitleWord($0.text) } ?? false
-        if titled || previous.map({ sameEntry(token, $0) }) == true
+        // `KHALIFA AS LIBYAN AMBASSADOR`: a title after AS names the person's role.
+        let titledAfter =
+          next?.text == "AS"
+          && tokens.dropFirst(index + 2).prefix(3).contains { $0.text.utf8.count >= 4 && isTitleWord($0.text) }
+        if titled || titledAfter || previous.map({ sameEntry(token, $0) }) == true
           || next.map({ sameEntry(token, $0) }) == true
         {
           result[token.text, default: 0] += 1
@@ -112,6 +116,10 @@ struct NameResolver {
     /// An unknown word stands beside the token (`DIEN BIEN PHU`): it is probably part of a
     /// foreign name or place the lexicon lacks, so closeness and country alone do not suffice.
     var unknownNeighbour = false
+    /// The upper-case words right beside the token (spaces only between), if any.
+    var previous: String? = nil
+    var next: String? = nil
+    var neighbours: [String] { [previous, next].compactMap { $0 } }
   }
 
   func personCandidates(_ token: CableContext.Token, cue: PersonCue) -> [NameCandidate] {
@@ -119,12 +127,12 @@ struct NameResolver {
     let limit = Self.costLimit(length: bytes.count)
     var lookups = [bytes]
     if cue.offices != nil {
-      // Clearance lines glue initials to surnames: RSOLCHON is R + SOLCHON. One or two initials
-      // before a surname the lexicon knows exactly (RWMURPHY) is a correct spelling: keep it.
-      for drop in 1...2 where bytes.count - drop >= 4 {
+      // Clearance lines glue initials to surnames: RSOLCHON is R + SOLCHON. One to three initials
+      // before a surname the lexicon knows exactly (RWMURPHY, TMTNILES) is a correct spelling.
+      for drop in 1...3 where bytes.count - drop >= 4 {
         if isKnownSurname(String(decoding: bytes.dropFirst(drop), as: UTF8.self)) { return [] }
       }
-      for drop in 1...2 where bytes.count - drop >= 4 { lookups.append(Array(bytes.dropFirst(drop))) }
+      for drop in 1...3 where bytes.count - drop >= 4 { lookups.append(Array(bytes.dropFirst(drop))) }
     }
     var seen: Set<Int> = []
     for lookup in lookups {
@@ -147,50 +155,84 @@ struct NameResolver {
     -> NameCandidate?
   {
     let surnameBytes = model.nameTerms[term]
+    let plainLimit = limit
+    var limit = neighbourSharesEntry(term: term, cue: cue) ? max(limit, Self.namePairCostLimit) : limit
+    if (strongMentions[surname] ?? 0) > 0 || !cue.title.isEmpty { limit = max(limit, Self.strongContextCostLimit) }
     let bare = costs.cost(truth: surnameBytes, ocr: token, limit: limit)
     if bare == nil && cue.offices == nil { return nil }
     // A surname that is also an English word (LONG, BAKER) is not a mention of a person by itself.
     let mentions = english?.words.contains(surname) == true ? 0 : context.counts[surname] ?? 0
     let strong = strongMentions[surname] ?? 0
-    var gluedCost: [UInt8: Int32?] = [:]
+    var gluedCost: [[UInt8]: Int32?] = [:]
     var best:
-      (entry: LexiconEntry, cost: Int32, glued: UInt8?, support: Double, title: Double, sufficient: Bool)?
+      (
+        entry: LexiconEntry, cost: Int32, glued: [UInt8]?, support: Double, title: Double, sufficient: Bool,
+        neighbour: NeighbourEvidence?
+      )?
     for number in model.entriesOfTerm[term].prefix(80) {
       let entry = model.lexicon.entries[Int(number)]
       var cost = bare
-      var glued: UInt8?
-      if cue.offices != nil, let initial = entry.firstInitial {
-        if gluedCost[initial] == nil {
-          gluedCost[initial] = costs.cost(
-            truth: [initial] + surnameBytes, ocr: token, limit: min(limit, bare ?? limit))
+      var glued: [UInt8]?
+      // Clearance lines glue the first initial, or the first two or three (HJCOHEN, TMTNILES).
+      let initials = cue.offices == nil ? [] : entry.initials
+      for count in stride(from: 1, through: initials.count, by: 1) {
+        let prefix = Array(initials.prefix(count))
+        if gluedCost[prefix] == nil {
+          gluedCost[prefix] = costs.cost(
+            truth: prefix + surnameBytes, ocr: token, limit: min(limit, bare ?? limit))
         }
-        if let g = gluedCost[initial]!, g < (bare ?? .max) {
+        if let g = gluedCost[prefix]!, g < (cost ?? .max) {
           cost = g
-          glued = initial
+          glued = prefix
         }
       }
       guard let cost else { continue }
+      let neighbour = neighbourEvidence(
+        entry, entryNumber: number, term: term, surname: surname, cue: cue, cost: cost)
       let title = titleMatch(cue.title, role: entry.role)
-      let support = personSupport(
-        entry, offices: cue.offices, title: title, mentions: mentions, strong: strong)
+      // Only strong context earns the wider cost limit of a short token.
+      if cost > plainLimit
+        && contextPoints(entry, cue: cue, title: title, strong: strong, neighbour: neighbour) < 2
+      {
+        continue
+      }
+      let support =
+        personSupport(entry, offices: cue.offices, title: title, mentions: mentions, strong: strong)
+        + (neighbour?.support ?? 0)
       let sufficient = personSufficient(
         entry, cue: cue, title: title, mentions: mentions, strong: strong,
-        cost: cost)
+        cost: cost, neighbour: neighbour)
       let score = support - Double(cost) / 100
       if best == nil || (sufficient && !best!.sufficient)
         || (sufficient == best!.sufficient && score > best!.support - Double(best!.cost) / 100)
       {
-        best = (entry, cost, glued, support, title, sufficient)
+        best = (entry, cost, glued, support, title, sufficient, neighbour)
       }
     }
     guard let best else { return nil }
-    let text = best.glued.map { String(decoding: [$0] + surnameBytes, as: UTF8.self) } ?? surname
+    let text = best.glued.map { String(decoding: $0 + surnameBytes, as: UTF8.self) } ?? surname
     return NameCandidate(
       text: text, kind: .person, cost: Double(best.cost) / 100, support: best.support,
       evidence: personEvidence(
         best.entry, cue: cue, title: best.title, surname: surname,
-        mentions: mentions, strong: strong),
+        mentions: mentions, strong: strong) + (best.neighbour.map { [$0.evidence] } ?? []),
       surname: surname, sufficient: best.sufficient)
+  }
+
+  /// A four-letter token may be one arbitrary edit from a candidate (`FIAO` for SIAD) when the
+  /// context alone speaks for it (``contextPoints(_:cue:title:strong:neighbour:)``).
+  static let strongContextCostLimit: Int32 = 100
+
+  /// Points from the text around the token, not from the lexicon's dates or countries: a clean
+  /// mention in a name context, a title cue that fits the role (of two words, or with the
+  /// tenure covering the date), the rest of the name beside the token.
+  private func contextPoints(
+    _ entry: LexiconEntry, cue: PersonCue, title: Double, strong: Int, neighbour: NeighbourEvidence?
+  ) -> Int {
+    var points = strong > 0 ? 2 : 0
+    if title >= 0.5 && (cue.title.count >= 2 || (dateSupport(entry) ?? 0) > 0) { points += 2 }
+    if (neighbour?.points ?? 0) >= 2 { points += 2 }
+    return points
   }
 
   /// A tenure longer than this (in years) says little about who is meant (a senator of 30 years).
@@ -209,12 +251,15 @@ struct NameResolver {
   /// each. A lone bare mention (a village may share the name), a one-word title, a tenure of at
   /// most twelve years with both ends known covering the date, an office symbol (a State or White House official),
   /// the cable's country in the role, a spelling one common confusion away: one point each.
+  /// The words beside the token add theirs (``NeighbourEvidence``).
   private func personSufficient(
     _ entry: LexiconEntry, cue: PersonCue, title: Double, mentions: Int,
-    strong: Int, cost: Int32
+    strong: Int, cost: Int32, neighbour: NeighbourEvidence?
   ) -> Bool {
     let date = dateSupport(entry) ?? 0
-    var points = cost <= Self.closeCost && !cue.unknownNeighbour ? 1 : 0
+    // A neighbour that belongs with the candidate is no sign of an unknown foreign phrase.
+    let unexplained = cue.unknownNeighbour && neighbour == nil
+    var points = (cost <= Self.closeCost && !unexplained ? 1 : 0) + (neighbour?.points ?? 0)
     if strong > 0 || mentions >= 2 { points += 2 } else if mentions == 1 { points += 1 }
     if title >= 0.5 { points += cue.title.count >= 2 || date > 0 ? 2 : 1 }
     if let offices = cue.offices, !entry.office.isEmpty, offices.contains(entry.office) { points += 2 }
@@ -222,7 +267,7 @@ struct NameResolver {
       points += 1
       if !entry.office.isEmpty { points += 1 }
     }
-    if countryMatch(entry) != nil && !cue.unknownNeighbour { points += 1 }
+    if countryMatch(entry) != nil && !unexplained { points += 1 }
     return points >= 2
   }
 

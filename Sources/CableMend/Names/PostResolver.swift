@@ -39,8 +39,19 @@ struct PostResolver {
 
   func exactMatch(_ slot: [CableContext.Token], _ posts: [NameModel.Post]) -> String? {
     let words = slot.map(\.text)
-    return posts.filter { $0.words.count <= words.count && Array(words.prefix($0.words.count)) == $0.words }
-      .max { $0.words.count < $1.words.count }?.words.joined(separator: " ")
+    return posts.filter {
+      $0.words.count <= words.count && zip(words, $0.words).allSatisfy { Self.sameWord($0, $1) }
+    }
+    .max { $0.words.count < $1.words.count }?.words.joined(separator: " ")
+  }
+
+  /// Equal words, or two short country designators one of which abbreviates the other
+  /// (`VAIHINGEN GER` and `VAIHINGEN GE`): cables write both, so neither is an OCR error.
+  static func sameWord(_ slotWord: String, _ postWord: String) -> Bool {
+    if slotWord == postWord { return true }
+    let (a, b) = (slotWord.utf8.count, postWord.utf8.count)
+    guard a <= 3, b <= 3, min(a, b) >= 2 else { return false }
+    return slotWord.hasPrefix(postWord) || postWord.hasPrefix(slotWord)
   }
 
   /// Decisions for the slot of one routing line; empty when the post is known or unclear.
@@ -88,7 +99,7 @@ struct PostResolver {
     else { return [] }
     // Replace word by word, so unchanged words (NEW YORK) keep their offsets and stay verbatim.
     var result: [NameDecision] = []
-    for (token, word) in zip(slot, post.words) where token.text != word {
+    for (token, word) in zip(slot, post.words) where !Self.sameWord(token.text, word) {
       var one = decision
       one.token = token
       one.replacement = word

@@ -11,6 +11,9 @@ public enum PeerTiming {
     public var units: Int
     /// The output of the last run, for comparison with the peer's.
     public var output: [String]
+    /// For pipeline tasks: seconds spent in decoding, each stage and rendering, summed over
+    /// the documents of the last run, in pipeline order.
+    public var stages: [(label: String, seconds: Double)] = []
 
     public var median: Double {
       let sorted = seconds.sorted()
@@ -34,12 +37,34 @@ public enum PeerTiming {
 
   /// The whole pipeline over `bytes`; the output is the repaired text's lines.
   public static func pipeline(_ bytes: [UInt8], options: MendOptions, runs: Int) throws -> Timing {
+    try batch([bytes], options: options, runs: runs)
+  }
+
+  /// The whole pipeline over each document in turn, one at a time on one core, as a batch of
+  /// files runs; units are the input bytes of all documents, the output one text a document.
+  ///
+  /// A first, untimed pass mends the first document, so that process-wide tables (lexicon,
+  /// word lists, pattern tables), built once per process, are not counted against the first run.
+  public static func batch(_ documents: [[UInt8]], options: MendOptions, runs: Int) throws -> Timing {
     let pipeline = try Pipeline(options: options)
+    if let first = documents.first { _ = pipeline.mend(first, name: "warm-up") }
     var output: [String] = []
+    var stages: [(label: String, seconds: Double)] = []
     let seconds = measure(runs) {
-      output = [pipeline.mend(bytes, name: "timing").text]
+      output = []
+      stages = []
+      for (number, document) in documents.enumerated() {
+        let result = pipeline.mend(document, name: "timing-\(number)")
+        output.append(result.text)
+        for (index, run) in result.runs.enumerated() {
+          if index == stages.count { stages.append((run.label, 0)) }
+          stages[index].seconds += Self.seconds(run.duration)
+        }
+      }
     }
-    return Timing(seconds: seconds, units: bytes.count, output: output)
+    var timing = Timing(seconds: seconds, units: documents.reduce(0) { $0 + $1.count }, output: output)
+    timing.stages = stages
+    return timing
   }
 
   /// Context-free name and word lookup of each token (``NameCorrector/suggestions(for:limit:)``);
@@ -68,8 +93,12 @@ public enum PeerTiming {
     return (0..<max(1, runs)).map { _ in
       let start = clock.now
       body()
-      let (s, atto) = (clock.now - start).components
-      return Double(s) + Double(atto) / 1e18
+      return seconds(clock.now - start)
     }
+  }
+
+  static func seconds(_ duration: Duration) -> Double {
+    let (s, atto) = duration.components
+    return Double(s) + Double(atto) / 1e18
   }
 }

@@ -64,13 +64,20 @@ public struct FragmentOrderer: Stage {
       signature.line.kind = .signature
       final.append(signature)
     }
+    var closing = signature == nil ? nil : final[final.count - 1].line
     recordMoves(final, input: indexed, evidence: evidence, bodyOrder: result.order, bodyOffset: header.count, edits: &edits)
-    var lines = final.map(\.line)
-    let bodyPages = result.order.map { fragments[$0].page }
+    var mended = Self.mergeBrokenSentences(zip(orderedBody, result.order).map { ($0.line, fragments[$1].page) }, edits: &edits)
+    if evidence != nil {
+      mended = settle(mended, edits: &edits, notes: &document.notes)
+      if closing == nil, let found = settledSignature(header: header.map(\.line), body: mended, edits: &edits) {
+        closing = found.signature
+        mended = settle(found.body, edits: &edits, notes: &document.notes)
+      }
+    }
+    var lines = header.map(\.line) + mended.map(\.line) + (closing.map { [$0] } ?? [])
     let missing = missingPages(document.pages)
-    lines = insertGaps(lines, bodyPages: bodyPages, headerCount: header.count, missing: missing,
+    lines = insertGaps(lines, bodyPages: mended.map(\.page), headerCount: header.count, missing: missing,
                      total: document.pages.compactMap(\.total).max() ?? 0, edits: &edits)
-    lines = Self.mergeBrokenSentences(lines, edits: &edits)
     removeWhitespaceLines(indexed, edits: &edits)
     document.lines = lines
     document.edits.append(contentsOf: edits)
@@ -196,9 +203,15 @@ public struct FragmentOrderer: Stage {
     func candidate(_ k: Int) -> Bool {
       let item = content[k]
       guard item.line.kind == .text || item.line.kind == .heading, LineClassifier.isSignatureCandidate(item.line.text),
-        k > 0, content[k - 1].line.kind != .header, content[k - 1].line.kind != .heading
-      else { return false }
-      return LineClassifier.endsSentence(content[k - 1].line.text)
+        k > 0 else { return false }
+      // A closing block of two lone names (a name printed twice, two signers) counts as under
+      // the sentence above the first.
+      var above = k - 1
+      if above > 0, [.text, .heading].contains(content[above].line.kind), LineClassifier.isSignatureCandidate(content[above].line.text) {
+        above -= 1
+      }
+      guard content[above].line.kind != .header, content[above].line.kind != .heading else { return false }
+      return LineClassifier.endsSentence(content[above].line.text)
     }
     let indices = Array(content.indices)
     if let last = indices.last, candidate(last) { return content[last] }

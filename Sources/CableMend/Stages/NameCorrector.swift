@@ -5,7 +5,8 @@
 /// deletion index (``CandidateIndex``) and are scored by an OCR-weighted edit distance
 /// (``OCRDistance``) against context: the cable's date checked against each tenure, the office
 /// symbol of a clearance line, a title before the name, clean mentions of the same person
-/// elsewhere in the document, word pairs seen elsewhere. Evidence for a person is pooled over
+/// elsewhere in the document, word pairs seen elsewhere; a lone name on the last line is checked
+/// against who held the sending post on the cable's date (``SignatureResolver``). Evidence for a person is pooled over
 /// every occurrence of the same damaged spelling. It changes a token only when the best
 /// candidate has real support and a clear lead (``NameVerdict``); otherwise it abstains and, when
 /// a candidate was plausible, says why in the document's notes. Every change is a `replace`
@@ -62,6 +63,13 @@ public struct NameCorrector: Stage {
       }
     }
     let resolver = NameResolver(model: model, costs: costs, english: english, context: context)
+    let signatures = SignatureResolver(model: model, costs: costs, context: context)
+    if let signature = signatures.resolve(document.lines, isKnown: resolver.isKnown),
+      signature.replacement != nil
+    {
+      decisions.append(signature)
+      slotTokens.insert([signature.token.line, signature.token.range.lowerBound])
+    }
     decisions += tokenDecisions(document.lines, context: context, resolver: resolver, skipping: slotTokens)
     apply(decisions, to: &document)
   }
@@ -97,17 +105,24 @@ public struct NameCorrector: Stage {
           else { return false }
           return !resolver.isKnown(tokens[k].text)
         }
+        let previous = neighbour(index - 1, of: index, in: tokens, line: bytes)
+        let next = neighbour(index + 1, of: index, in: tokens, line: bytes)
         var candidates: [NameCandidate]
         if offices == nil && title.isEmpty && !unknownNeighbour {
-          if let cached = plainCandidates[token.text] {
+          let key = "\(previous ?? "") \(token.text) \(next ?? "")"
+          if let cached = plainCandidates[key] {
             candidates = cached
           } else {
-            candidates = resolver.personCandidates(token, cue: .init(offices: nil, title: []))
-            plainCandidates[token.text] = candidates
+            candidates = resolver.personCandidates(
+              token, cue: .init(offices: nil, title: [], previous: previous, next: next))
+            plainCandidates[key] = candidates
           }
         } else {
           candidates = resolver.personCandidates(
-            token, cue: .init(offices: offices, title: title, unknownNeighbour: unknownNeighbour))
+            token,
+            cue: .init(
+              offices: offices, title: title, unknownNeighbour: unknownNeighbour, previous: previous,
+              next: next))
         }
         if offices == nil {
           let previous = index > 0 ? tokens[index - 1].text : nil
@@ -119,6 +134,16 @@ public struct NameCorrector: Stage {
     }
     pool(&occurrences)
     return occurrences.compactMap { NameVerdict.decide($0.token, $0.candidates) }
+  }
+
+  /// The upper-case word at `k` when only spaces separate it from the token at `index`.
+  private func neighbour(_ k: Int, of index: Int, in tokens: [CableContext.Token], line bytes: [UInt8])
+    -> String?
+  {
+    guard k >= 0 && k < tokens.count, !tokens[k].hasLower, !tokens[k].touchesDigit,
+      CableContext.adjacent(tokens[min(k, index)], tokens[max(k, index)], in: bytes)
+    else { return nil }
+    return tokens[k].text
   }
 
   /// Shares a person's context over every occurrence of the same damaged spelling (SOLCHON

@@ -62,14 +62,11 @@ public struct UnicodeCleaner: Stage {
   func clean(_ line: inout TextLine, edits: inout [Edit]) {
     let ranges = Self.dirtyPieces(line.text)
     guard !ranges.isEmpty else { return }
-    var pieces = line.sublines(ranges)
-    var changed = [Bool](repeating: false, count: pieces.count)
+    var pieces = line.sublines(ranges).map(Piece.init)
     if repairs.contains(.homoglyphs) {
-      let views = pieces.map { ScalarView($0.text) }
-      let context = HomoglyphRepair.context(pieces: views, text: line.text)
+      let context = HomoglyphRepair.context(pieces: pieces.map(\.view), text: line.text)
       for index in pieces.indices {
-        let found = HomoglyphRepair.repairs(views[index], line: context)
-        changed[index] = pieces[index].apply(found, edits: &edits) > 0 || changed[index]
+        pieces[index].apply(HomoglyphRepair.repairs(pieces[index].view, line: context), edits: &edits)
       }
     }
     if repairs.contains(.mojibake) {
@@ -78,37 +75,57 @@ public struct UnicodeCleaner: Stage {
       for round in 0..<2 where round == 0 || line.hasRepairs {
         for index in pieces.indices {
           if repairMojibake(&pieces[index], following: following[index], line: &line, edits: &edits) {
-            changed[index] = true
             line.hasRepairs = true
           }
         }
       }
     }
-    for index in pieces.indices where repairCharacters(&pieces[index], edits: &edits) {
-      changed[index] = true
+    for index in pieces.indices { repairCharacters(&pieces[index], edits: &edits) }
+    line.splice(zip(ranges, pieces).filter { $0.1.changed }.map { ($0.0, $0.1.line) })
+  }
+
+  /// A piece being repaired, with the scalar view of its current text. The view is built
+  /// again only after a repair changed the text, so a piece the repairs pass over costs one
+  /// view, not one per repair.
+  private struct Piece {
+    var line: TextLine
+    private(set) var view: ScalarView
+    private(set) var changed = false
+
+    init(_ line: TextLine) {
+      self.line = line
+      self.view = ScalarView(line.text)
     }
-    line.splice(
-      zip(ranges, pieces).enumerated().filter { changed[$0.offset] }.map { ($0.element.0, $0.element.1) })
+
+    /// Applies and records `repairs`; returns how many changed the text.
+    @discardableResult
+    mutating func apply(_ repairs: [TextRepair], edits: inout [Edit]) -> Int {
+      guard !repairs.isEmpty else { return 0 }
+      let count = line.apply(repairs, edits: &edits)
+      if count > 0 {
+        view = ScalarView(line.text)
+        changed = true
+      }
+      return count
+    }
   }
 
   /// Up to three layers of mojibake in one piece. Returns whether anything changed.
   private func repairMojibake(
-    _ piece: inout TextLine, following: Unicode.Scalar?, line: inout LineMojibake,
+    _ piece: inout Piece, following: Unicode.Scalar?, line: inout LineMojibake,
     edits: inout [Edit]
   ) -> Bool {
     var changed = false
     for _ in 0..<3 {
-      let whole = WholePieceMojibake.repairs(ScalarView(piece.text), lineCharset: line.charset)
+      let whole = WholePieceMojibake.repairs(piece.view, lineCharset: line.charset)
       var applied = piece.apply(whole.repairs, edits: &edits)
       if let charset = whole.charset { line.charset = charset }
-      let found = MojibakeRepair.repairs(ScalarView(piece.text), lineHasRepairs: line.hasRepairs || changed)
+      let found = MojibakeRepair.repairs(piece.view, lineHasRepairs: line.hasRepairs || changed)
       applied += piece.apply(found, edits: &edits)
       guard applied > 0 else { break }
       changed = true
     }
-    let lost = MojibakeRepair.lostNoBreakSpace(
-      ScalarView(piece.text), following: following,
-      charset: line.charset)
+    let lost = MojibakeRepair.lostNoBreakSpace(piece.view, following: following, charset: line.charset)
     return piece.apply(lost, edits: &edits) > 0 || changed
   }
 
@@ -119,22 +136,18 @@ public struct UnicodeCleaner: Stage {
     var charset: String?
   }
 
-  /// The character-by-character repairs, in order. Returns whether anything changed.
-  private func repairCharacters(_ piece: inout TextLine, edits: inout [Edit]) -> Bool {
-    var changed = 0
+  /// The character-by-character repairs, in order.
+  private func repairCharacters(_ piece: inout Piece, edits: inout [Edit]) {
     if repairs.contains(.characters) {
-      changed += piece.apply(CharacterRepairs.controls(ScalarView(piece.text)), edits: &edits)
-      changed += piece.apply(CharacterRepairs.ignorables(ScalarView(piece.text)), edits: &edits)
-      changed += piece.apply(CharacterRepairs.spaces(ScalarView(piece.text)), edits: &edits)
-      changed += piece.apply(CharacterRepairs.compatibilityForms(ScalarView(piece.text)), edits: &edits)
-      let text = piece.text
-      changed += piece.apply(
-        CharacterRepairs.canonicalComposition(ScalarView(text), text: text), edits: &edits)
+      piece.apply(CharacterRepairs.controls(piece.view), edits: &edits)
+      piece.apply(CharacterRepairs.ignorables(piece.view), edits: &edits)
+      piece.apply(CharacterRepairs.spaces(piece.view), edits: &edits)
+      piece.apply(CharacterRepairs.compatibilityForms(piece.view), edits: &edits)
+      piece.apply(CharacterRepairs.canonicalComposition(piece.view, text: piece.line.text), edits: &edits)
     }
     if repairs.contains(.teletype) {
-      changed += piece.apply(CharacterRepairs.teletype(ScalarView(piece.text)), edits: &edits)
+      piece.apply(CharacterRepairs.teletype(piece.view), edits: &edits)
     }
-    return changed > 0
   }
 
   /// The scalar after the space that ends `range`, if a single space ends it.

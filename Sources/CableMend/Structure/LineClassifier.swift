@@ -214,7 +214,31 @@ public enum LineClassifier {
 
   /// Upper-case words of a line, letters and digits only.
   static func words(_ raw: String) -> [String] {
-    raw.uppercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") }).map(String.init)
+    if let words = asciiWords(raw) { return words }
+    return raw.uppercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") })
+      .map(String.init)
+  }
+
+  /// ``words(_:)`` for pure ASCII text, on bytes: the same words (for ASCII, letters and
+  /// numbers are A-Z, a-z and 0-9) without building `Character`s. Nil when `raw` is not ASCII.
+  private static func asciiWords(_ raw: String) -> [String]? {
+    var raw = raw
+    return raw.withUTF8 { bytes -> [String]? in
+      var words: [String] = []
+      var word: [UInt8] = []
+      for byte in bytes {
+        guard byte < 0x80 else { return nil }
+        let upper = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+        if (upper >= 0x41 && upper <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27 {
+          word.append(upper)
+        } else if !word.isEmpty {
+          words.append(String(decoding: word, as: UTF8.self))
+          word.removeAll(keepingCapacity: true)
+        }
+      }
+      if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+      return words
+    }
   }
 
   static func normalized(_ raw: String) -> String {

@@ -49,9 +49,17 @@ extension FragmentOrderer {
 
   /// Joins neighbours that are two halves of one sentence.
   static func mergeBrokenSentences(_ lines: [TextLine], edits: inout [Edit]) -> [TextLine] {
-    var out: [TextLine] = []
-    for line in lines {
-      if let previous = out.last, isOpenBody(previous), isContinuation(line) {
+    mergeBrokenSentences(lines.map { ($0, nil) }, edits: &edits).map(\.line)
+  }
+
+  /// Joins neighbours that are two halves of one sentence; a joined line keeps the page of its
+  /// first half.
+  static func mergeBrokenSentences(_ lines: [(line: TextLine, page: Int?)], edits: inout [Edit])
+    -> [(line: TextLine, page: Int?)]
+  {
+    var out: [(line: TextLine, page: Int?)] = []
+    for (line, page) in lines {
+      if let previous = out.last?.line, isOpenBody(previous), isContinuation(line) {
         let at = previous.source.end
         edits.append(Edit(stage: .order, kind: .merge, source: SourceRange(start: at, end: at), related: line.source,
                           before: "", after: " ",
@@ -59,9 +67,9 @@ extension FragmentOrderer {
                           confidence: LineClassifier.startsContinuation(line.text) || LineClassifier.endsMidPhrase(previous.text) ? 0.85 : 0.7,
                           evidence: [Edit.Evidence("end", String(previous.text.suffix(40))),
                                      Edit.Evidence("start", String(line.text.prefix(40)))]))
-        out[out.count - 1] = TextLine.joined([previous, line], separator: " ", kind: previous.kind)
+        out[out.count - 1].line = TextLine.joined([previous, line], separator: " ", kind: previous.kind)
       } else {
-        out.append(line)
+        out.append((line, page))
       }
     }
     return out

@@ -170,15 +170,18 @@ struct OrderSolver: Sendable {
     var improvements = 0
     var work = 0
     var improved = true
+    var jump = [Double](repeating: 0, count: n + 1)
     while improved && improvements < maxImprovements {
       improved = false
       search: for length in 1...min(maxSegment, n - 1) {
         for i in 0...(n - length) {
+          jumpChanges(path, from: i, length: length, into: &jump)
           for target in 0...(n - length) where target != i {
             // Hostile input must not run away: stop with the best path so far.
             work += 1 + length * abs(target - i)
             if work > workBudget { return path }
-            if delta(path, from: i, length: length, to: target) > 1e-9 {
+            // delta(path, from: i, length: length, to: target), priced incrementally.
+            if linkChange(path, from: i, length: length, to: target) + jump[target] > 1e-9 {
               path = moved(path, from: i, length: length, to: target)
               improvements += 1
               improved = true

@@ -119,7 +119,7 @@ enum FurnitureFormats {
     }
     let folded = FurnitureText.folded(text)
     if let banner = wholeBanner(folded) { return banner }
-    let hasColon = text.contains(":")
+    let hasColon = text.utf8.contains(UInt8(ascii: ":"))
     // A stamp's label is followed by a colon or by a number (`Case ID: 9300158B`, `Authority
     // NND 969000`); a wrapped sentence that opens with a label's words (`REVIEWED BY THE
     // COMMITTEE AND`, `CASE ID NOTED IN REFTEL.`) has neither. The caption stamp is the
@@ -263,7 +263,7 @@ enum FurnitureFormats {
   /// of office codes. The cable's own `INFO AMEMBASSY ...` addressee line has no office codes.
   static func isRouting(_ tokens: [String]) -> Bool {
     // Every routing shape has office codes (`SS-00`) or a dashed rule.
-    guard tokens.contains(where: { $0.contains("-") }) else { return false }
+    guard tokens.contains(where: { $0.utf8.contains(UInt8(ascii: "-")) }) else { return false }
     let first = FurnitureText.folded(tokens[0])
     let opens = routingOpeners.contains { opener in
       let limit = opener.count >= 5 ? 1 : 0
@@ -280,7 +280,7 @@ enum FurnitureFormats {
     // A line of codes alone continues a distribution list: it needs the `-NN` office numbers
     // that `T-28S` or `C-130` in a sentence lack.
     let officeNumbers = rest.filter { token in
-      let core = token.trimmingCharacters(in: ["[", "]", ","])
+      let core = token.trimmingScalars(in: "[],")
       guard let dash = core.lastIndex(of: "-") else { return false }
       let digits = core[core.index(after: dash)...]
       return digits.count == 2 && digits.allSatisfy(\.isNumber)
@@ -289,7 +289,7 @@ enum FurnitureFormats {
   }
 
   static func isOfficeCode(_ token: String) -> Bool {
-    let core = token.trimmingCharacters(in: ["[", "]", ","])
+    let core = token.trimmingScalars(in: "[],")
     if core.hasPrefix("/") {
       let digits = core.dropFirst().prefix(while: \.isNumber)
       return digits.count >= 2 && core.count <= digits.count + 3
@@ -304,7 +304,7 @@ enum FurnitureFormats {
 
   static func isExemptionList(_ tokens: [String]) -> Bool {
     guard tokens.count <= 10, tokens.allSatisfy({ $0.count <= 8 }) else { return false }
-    let codes = tokens.map { $0.trimmingCharacters(in: [",", ";", "."]) }.filter { !$0.isEmpty }
+    let codes = tokens.map { $0.trimmingScalars(in: ",;.") }.filter { !$0.isEmpty }
     guard !codes.isEmpty, codes.count <= 10 else { return false }
     return codes.allSatisfy(isExemptionCode)
   }

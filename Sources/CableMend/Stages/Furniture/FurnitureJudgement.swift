@@ -86,7 +86,7 @@ struct FurnitureJudgement: Sendable {
   private static func vetoContinuations(_ lines: [TextLine], formats: inout [FormatMatch?]) {
     for index in lines.indices.dropFirst() {
       guard let format = formats[index], !format.strong, formats[index - 1] == nil else { continue }
-      let above = lines[index - 1].text.trimmingCharacters(in: .whitespaces)
+      let above = lines[index - 1].text.trimmingWhitespace()
       guard above.count >= 25, let last = above.last, !".:;?!)\"".contains(last) else { continue }
       formats[index] = nil
     }

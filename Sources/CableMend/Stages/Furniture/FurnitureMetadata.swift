@@ -12,7 +12,7 @@ enum FurnitureMetadata {
     _ text: String, as match: FormatMatch, previousKind: FurnitureKind?,
     into metadata: inout CableMetadata
   ) {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = text.trimmingWhitespace()
     switch match.kind {
     case .pageMarker:
       guard let marker = PageMarker(FurnitureText.tokens(text)) else { return }
@@ -34,7 +34,7 @@ enum FurnitureMetadata {
       recordRelease(trimmed, label: match.detail, into: &metadata)
     case .exemptions:
       for token in FurnitureText.tokens(text) {
-        let code = token.trimmingCharacters(in: [",", ";", "."])
+        let code = token.trimmingScalars(in: ",;.")
         if !code.isEmpty && !metadata.exemptions.contains(code) { metadata.exemptions.append(code) }
       }
     case .review:
@@ -79,7 +79,7 @@ enum FurnitureMetadata {
 
   /// `RELEASED IN PART B1, 1.4(D)`: the status, and any exemption codes after it.
   private static func recordRelease(_ text: String, label: String, into metadata: inout CableMetadata) {
-    let codes = FurnitureText.tokens(text).map { $0.trimmingCharacters(in: [",", ";", "."]) }
+    let codes = FurnitureText.tokens(text).map { $0.trimmingScalars(in: ",;.") }
       .flatMap { $0.split(separator: ",").map(String.init) }
       .filter { FurnitureFormats.isExemptionList([$0]) }
     let status = codes.isEmpty ? text : label
@@ -90,7 +90,7 @@ enum FurnitureMetadata {
 
   /// The value after each of `CASE NO`, `DOC NO` and `DATE` in a one-line FOIA footer.
   static func footerFields(_ text: String) -> [String: String] {
-    let tokens = FurnitureText.tokens(text).map { $0.trimmingCharacters(in: [".", ":", ","]) }
+    let tokens = FurnitureText.tokens(text).map { $0.trimmingScalars(in: ".:,") }
     var fields: [String: String] = [:]
     for (index, token) in tokens.enumerated() where index + 1 < tokens.count {
       if (token == "CASE" || token == "DOC") && ["NO", "ID"].contains(tokens[index + 1]),
@@ -107,7 +107,7 @@ enum FurnitureMetadata {
   /// The text after the label's colon, or after as many words as the label has.
   static func value(of text: String, label: String) -> String {
     if let colon = text.firstIndex(of: ":") {
-      return text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      return text[text.index(after: colon)...].trimmingWhitespace()
     }
     let labelWords = label.split(separator: " ").count
     return FurnitureText.tokens(text).dropFirst(labelWords).joined(separator: " ")

@@ -15,7 +15,7 @@ enum HeaderLines {
   ]
 
   static func isHeaderContent(_ text: String, tokens: [String]) -> Bool {
-    let upper = text.uppercased().trimmingCharacters(in: .whitespaces)
+    let upper = text.uppercased().trimmingWhitespace()
     if captions.contains(upper) { return true }
     if fieldOpeners.contains(where: { upper.hasPrefix($0) }) { return true }
     if isDateTimeGroupLine(tokens) || isClearanceLine(upper) { return true }
@@ -38,7 +38,7 @@ enum HeaderLines {
     guard (1...12).contains(office.count),
       office.allSatisfy({ $0.isLetter || $0.isNumber || "/-".contains($0) })
     else { return false }
-    let value = upper[upper.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    let value = upper[upper.index(after: colon)...].trimmingWhitespace()
     return !value.isEmpty && value.count <= 40 && value.first?.isLetter == true
       && !FurnitureFormats.labels.contains { $0.label == FurnitureText.letters(String(office)) }
   }

@@ -86,7 +86,7 @@ struct PageMarker: Sendable, Hashable {
     guard (3...8).contains(tokens.count), tokens[0].count >= 3, tokens[0].first == "-", tokens[0].last == "-",
       let page = number(String(tokens[0].dropFirst().dropLast()), expected: true)
     else { return nil }
-    let rest = tokens.dropFirst().map { $0.trimmingCharacters(in: [","]) }
+    let rest = tokens.dropFirst().map { $0.trimmingScalars(in: ",") }
     let words = Array(rest.prefix { $0.allSatisfy(\.isLetter) })
     guard (1...3).contains(words.count), let telegram = rest.dropFirst(words.count).first,
       telegram.allSatisfy(\.isNumber)

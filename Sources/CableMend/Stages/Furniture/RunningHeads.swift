@@ -86,10 +86,10 @@ struct RunningHeads: Sendable {
   /// like the tail of a paragraph (`HAVE.`); two such tails can coincide by chance, so with no
   /// format to back it, such a line must recur on three pages to count as a running head.
   static func readsAsText(_ index: Int, lines: [TextLine]) -> Bool {
-    let text = lines[index].text.trimmingCharacters(in: .whitespaces)
+    let text = lines[index].text.trimmingWhitespace()
     if let last = text.last, ".?!".contains(last) { return true }
     guard index > 0 else { return false }
-    let above = lines[index - 1].text.trimmingCharacters(in: .whitespaces)
+    let above = lines[index - 1].text.trimmingWhitespace()
     guard above.count >= 25, let end = above.last else { return false }
     return !".:;?!)\"".contains(end)
   }

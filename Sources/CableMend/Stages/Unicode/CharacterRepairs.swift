@@ -78,7 +78,10 @@ enum CharacterRepairs {
   /// Canonical composition (NFC), one repair per character with its combining marks, so an
   /// edit never spans more than the letter it composes: `e` + U+0301 becomes `é`.
   static func canonicalComposition(_ view: ScalarView, text: String) -> [TextRepair] {
-    guard !ICU.isNormalized(text, form: .nfc) else { return [] }
+    // Every code point below U+0300 is NFC_Quick_Check=Yes, so such text is already NFC and
+    // ICU need not see it (the common case: Latin-1 letters, quotes from the ASCII range).
+    guard view.scalars.contains(where: { $0.value >= 0x300 }), !ICU.isNormalized(text, form: .nfc)
+    else { return [] }
     var repairs: [TextRepair] = []
     var start = 0
     while start < view.count {

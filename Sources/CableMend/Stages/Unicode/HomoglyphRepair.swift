@@ -99,8 +99,22 @@ enum HomoglyphRepair {
     return result
   }
 
-  /// The single ASCII letter of the same case with the same confusable skeleton.
+  /// The single ASCII letter of the same case with the same confusable skeleton. Greek and
+  /// Cyrillic (U+0370...U+052F), where nearly all look-alikes come from, are looked up once
+  /// per process in a table; other scalars ask ICU each time.
   static func latinTwin(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
+    let value = scalar.value
+    if tableRange.contains(value) { return twinTable[Int(value - tableRange.lowerBound)] }
+    return computeLatinTwin(of: scalar)
+  }
+
+  private static let tableRange: Range<UInt32> = 0x370..<0x530
+
+  private static let twinTable: [Unicode.Scalar?] = tableRange.map { value in
+    Unicode.Scalar(value).flatMap(computeLatinTwin(of:))
+  }
+
+  private static func computeLatinTwin(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
     guard ICU.isLetter(scalar), let skeleton = ICU.skeleton(String(scalar)),
       let candidates = latinBySkeleton[skeleton]
     else { return nil }

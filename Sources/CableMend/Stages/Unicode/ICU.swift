@@ -1,4 +1,5 @@
 import CICUShim
+import Synchronization
 
 /// Swift face of the `CICUShim` C target: the only way CableMend reaches ICU.
 ///
@@ -101,7 +102,21 @@ enum ICU {
   }
 
   /// The Unicode name, for edit reasons (`NO-BREAK SPACE`), or `U+XXXX` when it has none.
+  /// Names are looked up in ICU once per scalar and process, then served from a cache: edit
+  /// reasons name the same few characters (quotes, no-break spaces) over and over.
   static func name(_ scalar: Unicode.Scalar) -> String {
+    if let known = nameCache.withLock({ $0[scalar.value] }) { return known }
+    let name = lookUpName(scalar)
+    nameCache.withLock { cache in
+      if cache.count >= 4096 { cache.removeAll(keepingCapacity: true) }
+      cache[scalar.value] = name
+    }
+    return name
+  }
+
+  private static let nameCache = Mutex<[UInt32: String]>([:])
+
+  private static func lookUpName(_ scalar: Unicode.Scalar) -> String {
     var buffer = [CChar](repeating: 0, count: 128)
     let length = cm_char_name(Int32(scalar.value), &buffer, Int32(buffer.count))
     let hex = String(scalar.value, radix: 16, uppercase: true)

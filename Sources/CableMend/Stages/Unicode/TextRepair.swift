@@ -46,6 +46,9 @@ struct ScalarView {
   init(_ text: String) {
     var scalars: [Unicode.Scalar] = []
     var offsets: [Int] = []
+    let capacity = text.utf8.count
+    scalars.reserveCapacity(capacity)
+    offsets.reserveCapacity(capacity + 1)
     var offset = 0
     for scalar in text.unicodeScalars {
       scalars.append(scalar)

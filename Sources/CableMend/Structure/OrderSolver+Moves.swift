@@ -1,0 +1,50 @@
+/// Pricing Or-opt moves for ``OrderSolver/improve(_:)`` in amortised O(L) each.
+///
+/// ``OrderSolver/delta(_:from:length:to:)`` prices one move from scratch: the precedence part
+/// sums every pair of (moved fragment, jumped fragment), O(L · d) for a jump of d places, and
+/// a sweep tries every target, so one run costs O(L · n²). Here the precedence part is
+/// accumulated once per run for all targets, walking away from the run one jumped fragment at
+/// a time (O(L · n) per run), and the neighbour part is priced in O(1) per target. The sums are
+/// the same terms as `delta`'s, added in another order.
+extension OrderSolver {
+  /// `jump[target]`: the precedence part of moving `path[i..<i+length]` to `target`, for
+  /// every target of the shortened path (`jump[i]` is 0). `jump` must hold `path.count + 1`.
+  func jumpChanges(_ path: [Int], from i: Int, length: Int, into jump: inout [Double]) {
+    let end = i + length - 1
+    let last = path.count - length
+    jump[i] = 0
+    var total = 0.0
+    if i < last {
+      for target in (i + 1)...last {
+        // Moving one place further forward jumps over one more fragment.
+        let t = path[target + length - 1]
+        for s in i...end { total += precedence[path[s]][t] - precedence[t][path[s]] }
+        jump[target] = total
+      }
+    }
+    total = 0
+    var target = i - 1
+    while target >= 0 {
+      let t = path[target]
+      for s in i...end { total += precedence[t][path[s]] - precedence[path[s]][t] }
+      jump[target] = total
+      target -= 1
+    }
+  }
+
+  /// The neighbour (`follow`) part of ``OrderSolver/delta(_:from:length:to:)``.
+  func linkChange(_ path: [Int], from i: Int, length: Int, to target: Int) -> Double {
+    let n = count
+    let end = i + length - 1
+    let a = i > 0 ? path[i - 1] : n
+    let d = end + 1 < path.count ? path[end + 1] : n
+    let b = path[i]
+    let c = path[end]
+    var change = follow[a][d] - follow[a][b] - follow[c][d]
+    let restCount = path.count - length
+    let e = target > 0 ? (target - 1 < i ? path[target - 1] : path[target - 1 + length]) : n
+    let g = target < restCount ? (target < i ? path[target] : path[target + length]) : n
+    change += follow[e][b] + follow[c][g] - follow[e][g]
+    return change
+  }
+}

@@ -18,7 +18,13 @@ let benchmarks: @Sendable () -> Void = {
   for stageType in stages {
     let stage = try! stageType.init(options: options)
     let prepared = Inputs.document(before: stageType.name, from: Inputs.sample)
-    Benchmark("stage.\(stageType.name.rawValue)") { benchmark in
+    // The unicode stage allocates only ~17 times on the sample, and that count moves by 2
+    // between processes; 2% of it is less than one allocation, so it gets 15% (3 allocations).
+    let tolerance = stageType.name == .unicode ? BenchmarkThresholds(relative: [.p90: 15.0]) : allocationTolerance
+    Benchmark(
+      "stage.\(stageType.name.rawValue)",
+      configuration: .init(thresholds: [.mallocCountTotal: tolerance])
+    ) { benchmark in
       for _ in benchmark.scaledIterations {
         var document = prepared
         stage.run(&document)

@@ -115,3 +115,46 @@ public struct SourceMap: Sendable, Hashable {
     return Piece(length: length, source: SourceRange(start: start, end: start + length), verbatim: true)
   }
 }
+
+extension SourceMap {
+  /// Same as `replace(offset..<textLength, withLength: 0)`, walking from the end so that only
+  /// the pieces behind the removed bytes are visited.
+  mutating func removeSuffix(from offset: Int, textLength: Int) {
+    var end = textLength
+    var kept = pieces.count
+    var removed: SourceRange?
+    var partial: Piece?
+    var after: [Piece] = []
+    while kept > 0 {
+      let piece = pieces[kept - 1]
+      let start = end - piece.length
+      if piece.length == 0 {
+        // Zero-length pieces after the cut follow the new piece; at or before it they stay.
+        guard start > offset else { break }
+        after.append(piece)
+        kept -= 1
+        continue
+      }
+      guard end > offset else { break }
+      let keepHead = max(0, offset - start)
+      let cut = Self.slice(piece, from: keepHead, length: piece.length - keepHead)
+      removed = removed.map { $0.union(cut.source) } ?? cut.source
+      if keepHead > 0 { partial = Self.slice(piece, from: 0, length: keepHead) }
+      kept -= 1
+      end = start
+      if keepHead > 0 { break }
+    }
+    pieces.removeSubrange(kept...)
+    if let partial { pieces.append(partial) }
+    let anchor = pieces.last(where: { !$0.source.isEmpty })?.source.end ?? pieces.last?.source.end ?? 0
+    let source = removed ?? SourceRange(start: anchor, end: anchor)
+    if !source.isEmpty { pieces.append(Piece(length: 0, source: source, verbatim: false)) }
+    pieces.append(contentsOf: after.reversed())
+  }
+
+  private static func slice(_ piece: Piece, from: Int, length: Int) -> Piece {
+    guard piece.verbatim else { return Piece(length: length, source: piece.source, verbatim: false) }
+    let start = piece.source.start + from
+    return Piece(length: length, source: SourceRange(start: start, end: start + length), verbatim: true)
+  }
+}

@@ -79,6 +79,35 @@ public struct TextLine: Sendable, Hashable {
   }
 }
 
+/// In-place line growth for stages that build a long line out of many (unwrap joins a
+/// paragraph line by line). ``TextLine/replaceUTF8(_:with:)`` and
+/// ``TextLine/joined(_:separator:kind:)`` copy the whole line, which made joining n lines
+/// O(n²); these change only the end of the line, in amortised O(change), with the same text
+/// and the same source map as those would give.
+extension TextLine {
+  /// Same as `replaceUTF8(offset..<text.utf8.count, with: "")`.
+  mutating func removeUTF8Suffix(from offset: Int) {
+    let utf8 = text.utf8
+    let count = utf8.count
+    precondition(offset >= 0 && offset <= count, "suffix offset past end of line")
+    guard offset < count else { return }
+    let cut = utf8.index(utf8.endIndex, offsetBy: offset - count)
+    text.removeSubrange(cut...)
+    sourceMap.removeSuffix(from: offset, textLength: count)
+  }
+
+  /// Same as `self = TextLine.joined([self, other], separator: separator, kind: kind)`.
+  mutating func append(_ other: TextLine, separator: String) {
+    if !separator.isEmpty {
+      text += separator
+      sourceMap.appendInserted(length: separator.utf8.count)
+    }
+    text += other.text
+    sourceMap.append(other.sourceMap)
+  }
+}
+
+
 /// What a line is. Stages refine it; the renderer lays out by it.
 public enum LineKind: String, Sendable, Hashable, Codable, CaseIterable {
   /// Not yet classified body text.

@@ -39,7 +39,7 @@ public struct LineUnwrapper: Stage {
                         following: index + 1 < lines.count ? lines[index + 1] : nil)
       {
         lastLength = lines[index].text.count
-        line = Self.join(line, lines[index], hyphenation: hyphenation, edits: &edits)
+        Self.join(&line, lines[index], hyphenation: hyphenation, edits: &edits)
         index += 1
       }
       if line.kind == .text && Self.isStandalone(out.last, index < lines.count ? lines[index] : nil)
@@ -93,17 +93,27 @@ public struct LineUnwrapper: Stage {
     return before && after
   }
 
-  /// Joins `next` onto `current`, mending a hyphenated word, and records the merge.
-  static func join(_ current: TextLine, _ next: TextLine, hyphenation: HyphenJudge, edits: inout [Edit]) -> TextLine {
-    var head = current
+  /// Joins `next` onto `head`, mending a hyphenated word, and records the merge.
+  ///
+  /// Only the end of `head` is looked at and changed, so that joining a paragraph of n lines
+  /// costs O(n) and not O(n²): the decisions need the last word (``recentText(_:upTo:)``),
+  /// and the line grows in place.
+  static func join(_ head: inout TextLine, _ next: TextLine, hyphenation: HyphenJudge, edits: inout [Edit]) {
     var tail = next
-    let headBytes = Array(head.text.utf8)
-    var cut = headBytes.count
-    while cut > 0 && (headBytes[cut - 1] == 0x20 || headBytes[cut - 1] == 0x09) { cut -= 1 }
+    let headUTF8 = head.text.utf8
+    let headCount = headUTF8.count
+    var cut = headCount
+    var position = headUTF8.endIndex
+    while position > headUTF8.startIndex {
+      let before = headUTF8.index(before: position)
+      guard headUTF8[before] == 0x20 || headUTF8[before] == 0x09 else { break }
+      position = before
+      cut -= 1
+    }
     let tailBytes = Array(tail.text.utf8)
     var lead = 0
     while lead < tailBytes.count && (tailBytes[lead] == 0x20 || tailBytes[lead] == 0x09) { lead += 1 }
-    let trimmedHead = String(decoding: headBytes[..<cut], as: UTF8.self)
+    let trimmedHead = recentText(head.text, upTo: cut)
     let trimmedTail = String(decoding: tailBytes[lead...], as: UTF8.self)
     var separator = " "
     var removedHyphen = false
@@ -118,18 +128,41 @@ public struct LineUnwrapper: Stage {
     }
     let gapStart = removedHyphen ? cut - 1 : cut
     // The removed bytes start at the hyphen or trailing spaces, else right after the line.
-    let startOffset = gapStart < headBytes.count ? head.source(ofUTF8: gapStart..<headBytes.count).start : head.source.end
-    let removedHead = String(decoding: headBytes[gapStart...], as: UTF8.self)
+    let startOffset = gapStart < headCount ? head.source(ofUTF8: gapStart..<headCount).start : head.source.end
+    let removedHead = String(Substring(head.text.utf8[headUTF8.index(headUTF8.endIndex, offsetBy: gapStart - headCount)...]))
     let removedTail = String(decoding: tailBytes[..<lead], as: UTF8.self)
-    if gapStart < headBytes.count { head.replaceUTF8(gapStart..<headBytes.count, with: "") }
+    head.removeUTF8Suffix(from: gapStart)
     if lead > 0 { tail.replaceUTF8(0..<lead, with: "") }
     let endOffset = max(startOffset, next.source.start + 0)
-    let joinedLine = TextLine.joined([head, tail], separator: separator, kind: current.kind)
+    head.append(tail, separator: separator)
     edits.append(Edit(stage: .unwrap, kind: .merge, source: SourceRange(start: startOffset, end: max(endOffset, startOffset)),
                       before: removedHead + "\n" + removedTail, after: separator, reason: reason,
                       confidence: removedHyphen ? 0.9 : 0.95,
                       evidence: [Edit.Evidence("head", String(trimmedHead.suffix(24))), Edit.Evidence("tail", String(trimmedTail.prefix(24)))]))
-    return joinedLine
+  }
+
+  /// The end of `text` up to byte `end`: enough for every question `join` asks of it (its
+  /// last 24 characters, its last word), starting where an ASCII non-letter meets an ASCII
+  /// byte, so no character or word is cut. The whole text when it is short or has no such place.
+  static func recentText(_ text: String, upTo end: Int) -> String {
+    let utf8 = text.utf8
+    let window = 256
+    var start = end - window
+    if start > 0 {
+      var index = utf8.index(utf8.startIndex, offsetBy: start)
+      while start > 0 {
+        let previous = utf8.index(before: index)
+        let byte = utf8[index], before = utf8[previous]
+        let beforeIsLetter = (before | 0x20) >= 0x61 && (before | 0x20) <= 0x7A
+        if byte < 0x80 && before < 0x80 && !beforeIsLetter { break }
+        index = previous
+        start -= 1
+      }
+    }
+    start = max(0, start)
+    let from = utf8.index(utf8.startIndex, offsetBy: start)
+    let to = utf8.index(utf8.startIndex, offsetBy: end)
+    return String(Substring(utf8[from..<to]))
   }
 }
 

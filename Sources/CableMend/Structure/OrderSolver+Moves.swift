@@ -4,8 +4,9 @@
 /// sums every pair of (moved fragment, jumped fragment), O(L · d) for a jump of d places, and
 /// a sweep tries every target, so one run costs O(L · n²). Here the precedence part is
 /// accumulated once per run for all targets, walking away from the run one jumped fragment at
-/// a time (O(L · n) per run), and the neighbour part is priced in O(1) per target. The sums are
-/// the same terms as `delta`'s, added in another order.
+/// a time (O(L · n) per run), and the neighbour part is split into what taking the run out
+/// changes (once per run) and what putting it back changes (O(1) per target). The sums are the
+/// same terms as `delta`'s; the precedence terms are added in another order.
 extension OrderSolver {
   /// `jump[target]`: the precedence part of moving `path[i..<i+length]` to `target`, for
   /// every target of the shortened path (`jump[i]` is 0). `jump` must hold `path.count + 1`.
@@ -34,17 +35,28 @@ extension OrderSolver {
 
   /// The neighbour (`follow`) part of ``OrderSolver/delta(_:from:length:to:)``.
   func linkChange(_ path: [Int], from i: Int, length: Int, to target: Int) -> Double {
+    removalChange(path, from: i, length: length)
+      + insertionChange(path, from: i, length: length, to: target)
+  }
+
+  /// The links lost and gained by taking `path[i..<i+length]` out; the same for every target.
+  func removalChange(_ path: [Int], from i: Int, length: Int) -> Double {
     let n = count
     let end = i + length - 1
     let a = i > 0 ? path[i - 1] : n
     let d = end + 1 < path.count ? path[end + 1] : n
+    return follow[a][d] - follow[a][path[i]] - follow[path[end]][d]
+  }
+
+  /// The links gained and lost by putting the run back at `target` of the shortened path.
+  @inline(__always)
+  func insertionChange(_ path: [Int], from i: Int, length: Int, to target: Int) -> Double {
+    let n = count
     let b = path[i]
-    let c = path[end]
-    var change = follow[a][d] - follow[a][b] - follow[c][d]
+    let c = path[i + length - 1]
     let restCount = path.count - length
     let e = target > 0 ? (target - 1 < i ? path[target - 1] : path[target - 1 + length]) : n
     let g = target < restCount ? (target < i ? path[target] : path[target + length]) : n
-    change += follow[e][b] + follow[c][g] - follow[e][g]
-    return change
+    return follow[e][b] + follow[c][g] - follow[e][g]
   }
 }

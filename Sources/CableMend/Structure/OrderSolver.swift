@@ -176,12 +176,14 @@ struct OrderSolver: Sendable {
       search: for length in 1...min(maxSegment, n - 1) {
         for i in 0...(n - length) {
           jumpChanges(path, from: i, length: length, into: &jump)
+          let removal = removalChange(path, from: i, length: length)
           for target in 0...(n - length) where target != i {
             // Hostile input must not run away: stop with the best path so far.
             work += 1 + length * abs(target - i)
             if work > workBudget { return path }
             // delta(path, from: i, length: length, to: target), priced incrementally.
-            if linkChange(path, from: i, length: length, to: target) + jump[target] > 1e-9 {
+            let links = removal + insertionChange(path, from: i, length: length, to: target)
+            if links + jump[target] > 1e-9 {
               path = moved(path, from: i, length: length, to: target)
               improvements += 1
               improved = true

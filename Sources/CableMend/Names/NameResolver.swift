@@ -10,15 +10,16 @@ struct NameResolver {
   /// Clean mentions of each name token in a name context: after a title, before `AS` and a
   /// title (`KHALIFA AS LIBYAN AMBASSADOR`), or beside another name token (`SOUVANNA PHOUMA`). A bare mention (`BAN LIANG`, a village) is weaker evidence.
   let strongMentions: [String: Int]
-  /// Countries the cable is about: those of its addressed posts, and country names in its text.
-  let countries: Set<String>
+  /// Countries the cable is about: those of its addressed posts, and country names in its text;
+  /// sorted, so the evidence a report names does not depend on hashing order between runs.
+  let countries: [String]
 
   init(model: NameModel, costs: OCRDistance, english: EnglishWords?, context: CableContext) {
     self.model = model
     self.costs = costs
     self.english = english
     self.context = context
-    countries = Self.countries(model: model, context: context)
+    countries = Self.countries(model: model, context: context).sorted()
     strongMentions = Self.strongMentions(model: model, english: english, context: context)
   }
 

@@ -170,9 +170,34 @@ public struct LineUnwrapper: Stage {
 struct HyphenJudge: Sendable {
   /// Prefixes written with a hyphen in cables.
   static let prefixes: Set<String> = ["NON", "ANTI", "SELF", "EX", "VICE", "POST", "PRE", "SEMI", "QUASI", "PRO", "MULTI", "CO"]
-  let text: String
+  /// Standalone words of the document: letter runs not written after a hyphen.
+  let words: Set<Substring>
+  /// Hyphenated pairs of the document, `LEFT-RIGHT`, each side a whole letter run.
+  let compounds: Set<Substring>
 
-  init(document lines: [String]) { text = lines.joined(separator: " ").uppercased() }
+  /// Indexes the document's words once, so each verdict is a pair of hash lookups: searching
+  /// the whole text per line-end hyphen made unwrapping quadratic on large dumps.
+  /// O(document length).
+  init(document lines: [String]) {
+    let text = Substring(lines.joined(separator: " ").uppercased())
+    var words = Set<Substring>(), compounds = Set<Substring>()
+    var previousRun: Range<Substring.Index>?
+    var index = text.startIndex
+    while index < text.endIndex {
+      guard text[index].isLetter else { index = text.index(after: index); continue }
+      var end = index
+      while end < text.endIndex && text[end].isLetter { end = text.index(after: end) }
+      let afterHyphen = index > text.startIndex && text[text.index(before: index)] == "-"
+      if !afterHyphen { words.insert(text[index..<end]) }
+      if afterHyphen, let previous = previousRun, text.index(after: previous.upperBound) == index {
+        compounds.insert(text[previous.lowerBound..<end])
+      }
+      previousRun = index..<end
+      index = end
+    }
+    self.words = words
+    self.compounds = compounds
+  }
 
   /// `nil` when the line does not end in a word hyphen; otherwise whether to drop it, and why.
   func verdict(_ head: String, _ tail: String) -> (mend: Bool, reason: String)? {
@@ -180,7 +205,7 @@ struct HyphenJudge: Sendable {
     let right = String(tail.prefix(while: \.isLetter)).uppercased()
     guard !left.isEmpty else { return nil }
     guard !right.isEmpty else { return (false, "hyphen before a number or sign kept") }
-    if text.contains(left + "-" + right) { return (false, "hyphenated form \(left)-\(right) occurs elsewhere in the document") }
+    if compounds.contains(Substring(left + "-" + right)) { return (false, "hyphenated form \(left)-\(right) occurs elsewhere in the document") }
     if containsWord(left + right) { return (true, "word \(left)\(right) occurs elsewhere in the document; line-end hyphen removed") }
     if Self.prefixes.contains(left) || left.count <= 3 { return (false, "\(left)- is a prefix or acronym; hyphen kept") }
     if Dictionary.shared.contains(left + right) { return (true, "\(left)\(right) is a word; line-end hyphen removed") }
@@ -190,16 +215,7 @@ struct HyphenJudge: Sendable {
     return (true, "line-end hyphen removed inside a word")
   }
 
-  private func containsWord(_ word: String) -> Bool {
-    var searchStart = text.startIndex
-    while let range = text.range(of: word, range: searchStart..<text.endIndex) {
-      let before = range.lowerBound == text.startIndex ? " " : text[text.index(before: range.lowerBound)]
-      let after = range.upperBound == text.endIndex ? " " : text[range.upperBound]
-      if !before.isLetter && !after.isLetter && before != "-" { return true }
-      searchStart = range.upperBound
-    }
-    return false
-  }
+  private func containsWord(_ word: String) -> Bool { words.contains(Substring(word)) }
 
   /// The system word list (`wamerican`), upper-cased; empty when the machine has none.
   struct Dictionary: Sendable {

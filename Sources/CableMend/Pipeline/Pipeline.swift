@@ -9,19 +9,20 @@ public struct Pipeline: Sendable {
   public let options: MendOptions
   let stages: [any Stage]
 
-  /// Every stage type, in pipeline order.
+  /// Every stage type, in pipeline order. `dedupe` runs twice: once before `names` and `order`,
+  /// and once after `order` (``PostOrderDedupe``) for copies that only `order` made whole.
   static let stageTypes: [any Stage.Type] = [
     UnicodeCleaner.self, PageSplitter.self, FurnitureStripper.self, LineUnwrapper.self,
-    Deduplicator.self, NameCorrector.self, FragmentOrderer.self,
+    Deduplicator.self, NameCorrector.self, FragmentOrderer.self, PostOrderDedupe.self,
   ]
 
   /// Builds the stages `options` asks for.
   /// - Throws: a stage's configuration error, such as a lexicon file with a bad row.
   public init(options: MendOptions = MendOptions()) throws {
     self.options = options
-    stages = try Self.stageTypes.filter { options.stages.contains($0.name) }.map {
-      try $0.init(options: options)
-    }
+    stages = try Self.stageTypes.filter {
+      options.stages.contains($0.name) && ($0 != PostOrderDedupe.self || PostOrderDedupe.applies(to: options))
+    }.map { try $0.init(options: options) }
   }
 
   /// Repairs one raw dump.
@@ -39,7 +40,7 @@ public struct Pipeline: Sendable {
       let start = clock.now
       stage.run(&document)
       runs.append(StageRun(stage: type(of: stage).name, edits: document.edits.count - before,
-                           duration: clock.now - start))
+                           duration: clock.now - start, label: stage is PostOrderDedupe ? PostOrderDedupe.label : nil))
     }
     let renderStart = clock.now
     let text = TextRenderer.render(document)

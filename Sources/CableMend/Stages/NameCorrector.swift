@@ -43,18 +43,35 @@ public struct NameCorrector: Stage {
     self.english = english
   }
 
+  /// The most passes one run makes. Each pass re-resolves only the tokens still unknown, with
+  /// the support the previous passes' corrections add (a corrected surname becomes a clean
+  /// mention that pools with its damaged twins); in practice the second pass settles it.
+  static let maximumPasses = 4
+
+  /// Runs passes until one changes nothing, so that mending the output again finds nothing more
+  /// to correct here (the stage is its own fixed point). Notes come from the last pass only.
   public func run(_ document: inout Document) {
     if english == nil {
       document.notes.append(
         "names: word correction is off because \(EnglishWords.defaultPath) is missing; "
           + "install Debian's wamerican (Scripts/setup does)")
     }
-    let context = CableContext(lines: document.lines)
+    for pass in 1...Self.maximumPasses {
+      let decisions = self.decisions(document.lines)
+      let changes = decisions.filter { $0.replacement != nil }.count
+      apply(decisions, to: &document, pass: pass, noting: changes == 0 || pass == Self.maximumPasses)
+      if changes == 0 { break }
+    }
+  }
+
+  /// One pass: every post, signature and token decision on the current lines.
+  private func decisions(_ lines: [TextLine]) -> [NameDecision] {
+    let context = CableContext(lines: lines)
     var decisions: [NameDecision] = []
     let posts = PostResolver(model: model, costs: costs, context: context)
-    let addressed = posts.addressed(document.lines)
+    let addressed = posts.addressed(lines)
     var slotTokens: Set<[Int]> = []
-    for line in document.lines.indices {
+    for line in lines.indices {
       decisions += posts.resolve(line: line, addressed: addressed)
       if let (prefix, _) = posts.routingPrefix(context.tokens[line]) {
         for token in posts.slotWords(context.tokens[line], after: prefix) {
@@ -64,14 +81,14 @@ public struct NameCorrector: Stage {
     }
     let resolver = NameResolver(model: model, costs: costs, english: english, context: context)
     let signatures = SignatureResolver(model: model, costs: costs, context: context)
-    if let signature = signatures.resolve(document.lines, isKnown: resolver.isKnown),
+    if let signature = signatures.resolve(lines, isKnown: resolver.isKnown),
       signature.replacement != nil
     {
       decisions.append(signature)
       slotTokens.insert([signature.token.line, signature.token.range.lowerBound])
     }
-    decisions += tokenDecisions(document.lines, context: context, resolver: resolver, skipping: slotTokens)
-    apply(decisions, to: &document)
+    decisions += tokenDecisions(lines, context: context, resolver: resolver, skipping: slotTokens)
+    return decisions
   }
 
   private struct Occurrence {
@@ -174,7 +191,7 @@ public struct NameCorrector: Stage {
     }
   }
 
-  private func apply(_ decisions: [NameDecision], to document: inout Document) {
+  private func apply(_ decisions: [NameDecision], to document: inout Document, pass: Int, noting: Bool) {
     var noted = 0
     let ordered = decisions.sorted {
       $0.token.line != $1.token.line
@@ -184,7 +201,7 @@ public struct NameCorrector: Stage {
     for decision in ordered {
       let token = decision.token
       guard let replacement = decision.replacement else {
-        if let top = decision.candidates.first, top.score > -1.5, noted < 40 {
+        if noting, let top = decision.candidates.first, top.score > -1.5, noted < 40 {
           noted += 1
           document.notes.append(
             "names: left \(token.text) unchanged (line \(token.line + 1)): \(decision.reason)")
@@ -194,6 +211,7 @@ public struct NameCorrector: Stage {
       let line = document.lines[token.line]
       var evidence = [Edit.Evidence("candidates", decision.candidates.map(\.summary).joined(separator: "; "))]
       evidence += (decision.candidates.first?.evidence ?? []).map { Edit.Evidence("evidence", $0) }
+      if pass > 1 { evidence.append(Edit.Evidence("pass", "\(pass) (support from this stage's earlier corrections)")) }
       document.edits.append(
         Edit(
           stage: .names, kind: .replace, source: line.source(ofUTF8: token.range),

@@ -130,4 +130,15 @@ import Testing
     #expect(a.truth.seed == 7)
     #expect(!a.expectedBody.isEmpty)
   }
+
+  /// A paragraph that is only a marking (`1. (C - ENTIRE TEXT)`) is complete: no fragment is
+  /// joined onto it as the rest of a broken sentence. A one-word marking may still continue.
+  @Test(arguments: [
+    ("1. (C - ENTIRE TEXT)", true), ("12. (U) ENTIRE TEXT.", true), ("1. (C)", false),
+    ("1. (LOU - ENTIRE TEXT", false), ("(C - ENTIRE TEXT)", false), ("", true),
+    ("3. THE MINISTER SAID (IN PRIVATE)", false),
+  ])
+  func wholeMarkingParagraphEndsASentence(text: String, ends: Bool) {
+    #expect(LineClassifier.endsSentence(text) == ends)
+  }
 }

@@ -203,9 +203,22 @@ public enum LineClassifier {
     var text = Substring(raw.trimmingSpaces)
     // A bracketed marker (`[REDACTED]`, `[1 LINE NOT DECLASSIFIED]`) stands for whole text.
     if text.hasSuffix("]"), let open = text.lastIndex(of: "["), text[open...].count > 4 { return true }
+    if isWholeMarkingParagraph(text) { return true }
     while let last = text.last, "\"')]".contains(last) { text = text.dropLast() }
     guard let last = text.last else { return true }
     return ".?!:;".contains(last)
+  }
+
+  /// A numbered paragraph that holds only a parenthesised marking of two or more words,
+  /// `1. (C - ENTIRE TEXT)`: the marking is the whole paragraph, so it continues into nothing,
+  /// though it lacks closing punctuation. A one-word marking (`1. (C)`) may still have its text
+  /// on the next line, so it is not counted.
+  static func isWholeMarkingParagraph(_ text: Substring) -> Bool {
+    let body = text.drop { $0.isNumber }
+    guard body.count < text.count, body.first == ".", body.last == ")" else { return false }
+    let marking = body.dropFirst().drop { $0 == " " }
+    guard marking.first == "(", marking.dropFirst().dropLast().allSatisfy({ $0 != "(" && $0 != ")" }) else { return false }
+    return marking.split(whereSeparator: { !$0.isLetter }).count >= 2
   }
 
   /// The last word ends mid-phrase (`THE`, `OF`, `AND`).

@@ -24,7 +24,13 @@ public struct FragmentOrderer: Stage {
   public static let name = StageName.order
   let markGaps: Bool
 
-  public init(options: MendOptions) throws { markGaps = options.markGaps }
+  /// Ends with ``settle(_:edits:notes:)`` (``MendOptions/stableOrder``).
+  let settles: Bool
+
+  public init(options: MendOptions) throws {
+    markGaps = options.markGaps
+    settles = options.stableOrder
+  }
 
   public func run(_ document: inout Document) {
     let indexed = document.lines.enumerated().map { Item(index: $0.offset, line: $0.element) }
@@ -67,7 +73,7 @@ public struct FragmentOrderer: Stage {
     var closing = signature == nil ? nil : final[final.count - 1].line
     recordMoves(final, input: indexed, evidence: evidence, bodyOrder: result.order, bodyOffset: header.count, edits: &edits)
     var mended = Self.mergeBrokenSentences(zip(orderedBody, result.order).map { ($0.line, fragments[$1].page) }, edits: &edits)
-    if evidence != nil {
+    if evidence != nil, settles {
       mended = settle(mended, edits: &edits, notes: &document.notes)
       if closing == nil, let found = settledSignature(header: header.map(\.line), body: mended, edits: &edits) {
         closing = found.signature

@@ -37,6 +37,9 @@ extension CableMendCommand {
     @Flag(help: "Write a visible marker where pages are missing.")
     var markGaps = false
 
+    @Flag(help: "Settle the order so that mending the output again moves nothing (costs some accuracy; see README).")
+    var stable = false
+
     @Flag(help: "Streaming mode: read {\"id\":...,\"text\":...} per line, write one result per line, in order.")
     var jsonl = false
 
@@ -46,7 +49,7 @@ extension CableMendCommand {
 
     func run() throws {
       let options = MendOptions(stages: try StageName.parseList(stages), teletype: teletype,
-                                lexiconPaths: lexicon, markGaps: markGaps)
+                                lexiconPaths: lexicon, markGaps: markGaps, stableOrder: stable)
       let pipeline: Pipeline
       do { pipeline = try Pipeline(options: options) } catch {
         StandardError.write("cablemend: \(error)")

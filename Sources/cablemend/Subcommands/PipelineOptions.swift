@@ -15,12 +15,15 @@ struct PipelineOptions: ParsableArguments {
   @Flag(help: "Write a visible marker where pages are missing.")
   var markGaps = false
 
+  @Flag(help: "Settle the order so that mending the output again moves nothing (costs some accuracy; see README).")
+  var stable = false
+
   func validate() throws {
     do { _ = try StageName.parseList(stages) } catch { throw ValidationError(error.description) }
   }
 
   func mendOptions() throws -> MendOptions {
     MendOptions(stages: try StageName.parseList(stages), teletype: teletype, lexiconPaths: lexicon,
-                markGaps: markGaps)
+                markGaps: markGaps, stableOrder: stable)
   }
 }

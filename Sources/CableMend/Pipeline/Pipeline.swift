@@ -20,9 +20,7 @@ public struct Pipeline: Sendable {
   /// - Throws: a stage's configuration error, such as a lexicon file with a bad row.
   public init(options: MendOptions = MendOptions()) throws {
     self.options = options
-    stages = try Self.stageTypes.filter {
-      options.stages.contains($0.name) && ($0 != PostOrderDedupe.self || PostOrderDedupe.applies(to: options))
-    }.map { try $0.init(options: options) }
+    stages = try Self.stageTypes.filter { $0.isEnabled(by: options) }.map { try $0.init(options: options) }
   }
 
   /// Repairs one raw dump.
@@ -40,7 +38,7 @@ public struct Pipeline: Sendable {
       let start = clock.now
       stage.run(&document)
       runs.append(StageRun(stage: type(of: stage).name, edits: document.edits.count - before,
-                           duration: clock.now - start, label: stage is PostOrderDedupe ? PostOrderDedupe.label : nil))
+                           duration: clock.now - start, label: type(of: stage).label))
     }
     let renderStart = clock.now
     let text = TextRenderer.render(document)

@@ -12,6 +12,15 @@ public protocol Stage: Sendable {
   init(options: MendOptions) throws
   /// Runs the stage on `document`.
   func run(_ document: inout Document)
+  /// Whether `options` asks for this stage (by default: its name is among the stages).
+  static func isEnabled(by options: MendOptions) -> Bool
+  /// Its name in the report's per-stage counts (by default its stage name).
+  static var label: String { get }
+}
+
+extension Stage {
+  public static func isEnabled(by options: MendOptions) -> Bool { options.stages.contains(name) }
+  public static var label: String { name.rawValue }
 }
 
 /// The stages, in pipeline order.

@@ -23,7 +23,7 @@ public struct PostOrderDedupe: Stage {
   }
 
   /// Only when `order` runs too: without it nothing is joined after the first pass.
-  static func applies(to options: MendOptions) -> Bool {
+  public static func isEnabled(by options: MendOptions) -> Bool {
     options.stages.contains(.dedupe) && options.stages.contains(.order)
   }
 

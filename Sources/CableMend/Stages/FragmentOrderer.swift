@@ -63,7 +63,8 @@ public struct FragmentOrderer: Stage {
     for k in fragments.indices {
       fragments[k].lastOnPage = k + 1 == fragments.count || fragments[k + 1].pageSlot != fragments[k].pageSlot
     }
-    let (evidence, result) = solveOrder(fragments, pagesMissing: !missingPages(pages, document).isEmpty, notes: &document.notes)
+    let missing = missingPages(pages, document)
+    let (evidence, result) = solveOrder(fragments, pagesMissing: !missing.isEmpty, notes: &document.notes)
     let orderedBody = result.order.map { body[$0] }
     var final = header + orderedBody
     if var signature {
@@ -81,7 +82,6 @@ public struct FragmentOrderer: Stage {
       }
     }
     var lines = header.map(\.line) + mended.map(\.line) + (closing.map { [$0] } ?? [])
-    let missing = missingPages(pages, document)
     lines = insertGaps(lines, bodyPages: mended.map(\.page), headerCount: header.count, missing: missing,
                      total: document.pages.compactMap(\.total).max() ?? 0, edits: &edits)
     removeWhitespaceLines(indexed, edits: &edits)

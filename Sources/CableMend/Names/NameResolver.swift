@@ -13,6 +13,8 @@ struct NameResolver {
   /// Countries the cable is about: those of its addressed posts, and country names in its text;
   /// sorted, so the evidence a report names does not depend on hashing order between runs.
   let countries: [String]
+  /// Person name tokens that occur in the document (``documentNames(model:english:context:)``).
+  let documentNames: [Int]
 
   init(model: NameModel, costs: OCRDistance, english: EnglishWords?, context: CableContext) {
     self.model = model
@@ -21,6 +23,7 @@ struct NameResolver {
     self.context = context
     countries = Self.countries(model: model, context: context).sorted()
     strongMentions = Self.strongMentions(model: model, english: english, context: context)
+    documentNames = Self.documentNames(model: model, english: english, context: context)
   }
 
   private static func countries(model: NameModel, context: CableContext) -> Set<String> {
@@ -141,6 +144,7 @@ struct NameResolver {
         seen.insert($0)
       }
     }
+    addDocumentNames(near: bytes, glued: cue.offices != nil, to: &seen)
     var result: [NameCandidate] = []
     for term in seen {
       let surname = String(decoding: model.nameTerms[term], as: UTF8.self)
@@ -157,13 +161,16 @@ struct NameResolver {
   {
     let surnameBytes = model.nameTerms[term]
     let plainLimit = limit
-    var limit = neighbourSharesEntry(term: term, cue: cue) ? max(limit, Self.namePairCostLimit) : limit
-    if (strongMentions[surname] ?? 0) > 0 || !cue.title.isEmpty { limit = max(limit, Self.strongContextCostLimit) }
-    let bare = costs.cost(truth: surnameBytes, ocr: token, limit: limit)
-    if bare == nil && cue.offices == nil { return nil }
     // A surname that is also an English word (LONG, BAKER) is not a mention of a person by itself.
     let mentions = english?.words.contains(surname) == true ? 0 : context.counts[surname] ?? 0
     let strong = strongMentions[surname] ?? 0
+    // Bare mentions of a name under four letters (TWE) are as likely OCR debris as a person.
+    let documentName = mentions > 0 && surnameBytes.count >= 4
+    var limit = neighbourSharesEntry(term: term, cue: cue) ? max(limit, Self.namePairCostLimit) : limit
+    if strong > 0 || !cue.title.isEmpty { limit = max(limit, Self.strongContextCostLimit) }
+    if documentName { limit = max(limit, Self.documentNameCostLimit(length: token.count)) }
+    let bare = costs.cost(truth: surnameBytes, ocr: token, limit: limit)
+    if bare == nil && cue.offices == nil { return nil }
     var gluedCosts: [[UInt8]: Int32?] = [:]
     var best:
       (
@@ -180,11 +187,12 @@ struct NameResolver {
       let neighbour = neighbourEvidence(
         entry, entryNumber: number, term: term, surname: surname, cue: cue, cost: cost)
       let title = titleMatch(cue.title, role: entry.role)
-      // Only strong context earns the wider cost limit of a short token.
-      if cost > plainLimit
-        && contextPoints(entry, cue: cue, title: title, strong: strong, neighbour: neighbour) < 2
-      {
-        continue
+      // Only strong context earns a wider cost limit; beyond one arbitrary edit, only when the
+      // name itself occurs in the document.
+      if cost > plainLimit {
+        let points = contextPoints(
+          entry, cue: cue, title: title, mentions: documentName ? mentions : 0, strong: strong, neighbour: neighbour)
+        if points < 2 || (cost > Self.strongContextCostLimit && !documentName) { continue }
       }
       let support =
         personSupport(entry, offices: cue.offices, title: title, mentions: mentions, strong: strong)
@@ -232,16 +240,16 @@ struct NameResolver {
   }
 
   /// A four-letter token may be one arbitrary edit from a candidate (`FIAO` for SIAD) when the
-  /// context alone speaks for it (``contextPoints(_:cue:title:strong:neighbour:)``).
+  /// context alone speaks for it (``contextPoints(_:cue:title:mentions:strong:neighbour:)``).
   static let strongContextCostLimit: Int32 = 100
 
   /// Points from the text around the token, not from the lexicon's dates or countries: a clean
-  /// mention in a name context, a title cue that fits the role (of two words, or with the
+  /// mention in a name context or a repeated one (two points; one bare mention, one), a title cue that fits the role (of two words, or with the
   /// tenure covering the date), the rest of the name beside the token.
   private func contextPoints(
-    _ entry: LexiconEntry, cue: PersonCue, title: Double, strong: Int, neighbour: NeighbourEvidence?
+    _ entry: LexiconEntry, cue: PersonCue, title: Double, mentions: Int, strong: Int, neighbour: NeighbourEvidence?
   ) -> Int {
-    var points = strong > 0 ? 2 : 0
+    var points = strong > 0 || mentions >= 2 ? 2 : mentions
     if title >= 0.5 && (cue.title.count >= 2 || (dateSupport(entry) ?? 0) > 0) { points += 2 }
     if (neighbour?.points ?? 0) >= 2 { points += 2 }
     return points

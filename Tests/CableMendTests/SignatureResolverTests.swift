@@ -47,4 +47,24 @@ import Testing
     let text = "O 121200Z DEC 90\nFM SECSTATE WASHDC\nTO AMEMBASSY BONN\n\n1. TEXT.\n\nBAKFR\n"
     #expect(changes(text) == ["BAKFR>BAKER"])
   }
+
+  /// In the Secretary's absence the Deputy Secretary signs as Acting Secretary (Robert
+  /// Ingersoll, Deputy Secretary 1974–1976, while Kissinger was Secretary).
+  @Test func theDeputySecretaryMaySignADepartmentCable() {
+    let cable = "R 101200Z MAY 75\nFM SECSTATE WASHDC\nTO AMEMBASSY PARIS\n\n1. TEXT.\n\nIHGFRSOLL\n"
+    #expect(changes(cable) == ["IHGFRSOLL>INGERSOLL"])
+    // Too far for the date alone when the cable comes from elsewhere.
+    let embassy = cable.replacingOccurrences(of: "SECSTATE WASHDC", with: "AMEMBASSY ROME")
+    #expect(changes(embassy).isEmpty)
+  }
+
+  /// A cable from the Secretary's party abroad is signed by the Secretary (Shultz, 1982–1989).
+  /// `THULFZ` is two confusions from SHULTZ: too far for the date alone, close enough for the
+  /// signature of a closed class of one.
+  @Test func theSecretarysPartyIsSignedByTheSecretary() {
+    let party = "O 101200Z NOV 87\nFM USDEL SECRETARY AIRCRAFT\nTO SECSTATE WASHDC IMMEDIATE\n\n1. TEXT.\n\n"
+    #expect(changes(party + "THULFZ\n") == ["THULFZ>SHULTZ"])
+    let unsigned = "O 101200Z NOV 87\nFM USDEL GENEVA\nTO SECSTATE WASHDC IMMEDIATE\n\n1. TEXT.\n\n"
+    #expect(changes(unsigned + "THULFZ\n").isEmpty)
+  }
 }

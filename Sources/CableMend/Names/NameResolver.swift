@@ -258,9 +258,12 @@ struct NameResolver {
   /// A tenure longer than this (in years) says little about who is meant (a senator of 30 years).
   static let longTenureYears = 12
 
+  /// The cable's date against the entry's tenure: +1 inside a tenure of at most twelve years,
+  /// +0.5 inside a longer or open-ended one, −1 outside; but 0 outside when the role joins
+  /// several remarks without an office symbol (a FRUS person, ``datesAreOfOneRemark(_:)``).
   private func dateSupport(_ entry: LexiconEntry) -> Double? {
     guard let date = context.date, let covers = entry.tenureCovers(date) else { return nil }
-    guard covers else { return -1.0 }
+    guard covers else { return Self.datesAreOfOneRemark(entry) ? 0 : -1.0 }
     guard let start = entry.start, let end = entry.end else { return 0.5 }
     return (end.upperBound - start.lowerBound) / 10_000 > Self.longTenureYears ? 0.5 : 1.0
   }
@@ -312,7 +315,8 @@ struct NameResolver {
       evidence.append(
         "cable date \(date) \(support > 0 ? "within" : "outside") tenure "
           + "\(entry.start?.description ?? "?")..\(entry.end?.description ?? "?") as \(entry.role)"
-          + (support == 0.5 ? " (a long tenure, weak evidence)" : ""))
+          + (support == 0.5 ? " (a long tenure, weak evidence)" : "")
+          + (support == 0 ? " (dates of one remark of several, not held against it)" : ""))
     }
     if let offices = cue.offices, !entry.office.isEmpty, offices.contains(entry.office) {
       evidence.append("clearance office \(entry.office) matches")

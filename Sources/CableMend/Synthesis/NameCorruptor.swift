@@ -6,7 +6,8 @@ import Foundation
 /// A name is a token of four or more capital letters that the lexicon knows as part of a
 /// person's name and that is not an English word (so `KISSINGER` and `SOUVANNA` count, `BAKER`
 /// does not). Each occurrence is damaged with probability `rate` by one or two OCR confusions
-/// drawn from the cost table, common confusions more often (weight 1.05 − cost, confusions up
+/// drawn from the cost table, common confusions more often (weight 10^(−6·cost), which undoes
+/// `cost = ln p / ln 10⁻⁶` and so draws each confusion by its ICDAR frequency p; confusions up
 /// to cost 0.8 only). Confusions that would put a digit or a non-letter into the name are not
 /// used: the `names` stage corrects letter tokens only, and a digit splits a token.
 public struct NameCorruptor: Sendable {

@@ -100,14 +100,4 @@ import Testing
   func shortTokensNeedStrongContext(text: String, expected: [String]) {
     #expect(changes(text) == expected)
   }
-
-  /// Two spellings of one person (Thanom Kittikachorn, also written THANON) are not rivals when
-  /// one is clearly closer; when the token is as close to two of them (NUMEIRY: NIMEIRY,
-  /// NUMEIRI), it is probably a third transliteration and stays.
-  @Test func theClosestSpellingOfOnePersonWinsUnlessTwoAreAsClose() {
-    let bangkok = "O 101200Z JUN 64\nFM AMEMBASSY BANGKOK\nTO SECSTATE WASHDC\n\n1. THAI VIEWS ON THE TALKS WITH "
-    #expect(changes(bangkok + "TBANOM WERE GIVEN TODAY.\n") == ["TBANOM>THANOM"])
-    let khartoum = "O 101200Z MAR 73\nFM AMEMBASSY KHARTOUM\nTO SECSTATE WASHDC\n\n1. I SAW PRESIDENT NUMEIRY TODAY.\n"
-    #expect(changes(khartoum).isEmpty)
-  }
 }

@@ -18,9 +18,6 @@ struct NameCandidate {
   /// a clearance office, a short dated tenure covering the cable's date, a word pair seen in the
   /// document, a routing slot). Weaker evidence (a country, an open-ended tenure) only adds.
   var sufficient: Bool = false
-  /// The lexicon entry behind a person candidate, so that two spellings of one person (THANOM
-  /// and its variant THANON) are told apart from two people (``NameVerdict``).
-  var entry: Int32? = nil
 
   var score: Double { support - cost }
 
@@ -52,11 +49,6 @@ enum NameVerdict {
   static let minimumScore = 0.2
   /// Minimum lead of the best score over the runner-up's.
   static let minimumMargin = 0.5
-  /// Minimum lead over another spelling of the same person. Their support is the same, so the
-  /// lead is the difference in OCR cost: `TBANOM` is one common confusion from THANOM (0.43)
-  /// and two from its variant THANON (0.83), so THANOM; `NUMEIRY` is as close to NIMEIRY (0.69)
-  /// as to NUMEIRI (0.72), a third spelling of Nimeiri, so it stays.
-  static let samePersonMargin = 0.3
 
   static func decide(_ token: CableContext.Token, _ raw: [NameCandidate]) -> NameDecision? {
     var best: [String: NameCandidate] = [:]
@@ -68,8 +60,6 @@ enum NameVerdict {
     guard let top = ranked.first else { return nil }
     let shown = Array(ranked.prefix(5))
     let runnerUp = ranked.dropFirst().first?.score ?? -.infinity
-    // Another spelling of the same person needs the smaller lead, every other reading the full one.
-    let rival = ranked.dropFirst().first { $0.entry == nil || $0.entry != top.entry }
     if top.support < minimumSupport || !top.sufficient {
       return NameDecision(
         token: token, replacement: nil, candidates: shown,
@@ -83,11 +73,10 @@ enum NameVerdict {
           "\(top.text) is too far from the token for its support (score \(NameCandidate.format(top.score)))",
         confidence: 0)
     }
-    if top.score - runnerUp < samePersonMargin || top.score - (rival?.score ?? -.infinity) < minimumMargin {
-      let close = top.score - runnerUp < samePersonMargin ? ranked[1] : rival!
+    if top.score - runnerUp < minimumMargin {
       return NameDecision(
         token: token, replacement: nil, candidates: shown,
-        reason: "\(top.text) and \(close.text) are too close to call", confidence: 0)
+        reason: "\(top.text) and \(ranked[1].text) are too close to call", confidence: 0)
     }
     let lead = min(top.score - runnerUp, 3)
     let confidence = min(0.99, 0.6 + 0.1 * lead + 0.05 * min(top.score, 2))

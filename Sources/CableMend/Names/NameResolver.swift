@@ -174,8 +174,8 @@ struct NameResolver {
     var gluedCosts: [[UInt8]: Int32?] = [:]
     var best:
       (
-        entry: LexiconEntry, number: Int32, cost: Int32, glued: [UInt8]?, support: Double, title: Double,
-        sufficient: Bool, neighbour: NeighbourEvidence?
+        entry: LexiconEntry, cost: Int32, glued: [UInt8]?, support: Double, title: Double, sufficient: Bool,
+        neighbour: NeighbourEvidence?
       )?
     for number in model.entriesOfTerm[term].prefix(80) {
       let entry = model.lexicon.entries[Int(number)]
@@ -204,7 +204,7 @@ struct NameResolver {
       if best == nil || (sufficient && !best!.sufficient)
         || (sufficient == best!.sufficient && score > best!.support - Double(best!.cost) / 100)
       {
-        best = (entry, number, cost, glued, support, title, sufficient, neighbour)
+        best = (entry, cost, glued, support, title, sufficient, neighbour)
       }
     }
     guard let best else { return nil }
@@ -214,7 +214,7 @@ struct NameResolver {
       evidence: personEvidence(
         best.entry, cue: cue, title: best.title, surname: surname,
         mentions: mentions, strong: strong) + (best.neighbour.map { [$0.evidence] } ?? []),
-      surname: surname, sufficient: best.sufficient, entry: best.number)
+      surname: surname, sufficient: best.sufficient)
   }
 
   /// The cost of reading the token as the surname with its first one, two or three initials

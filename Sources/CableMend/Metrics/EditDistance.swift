@@ -71,6 +71,16 @@ struct SymbolEncoding {
   var alphabetSize: Int
 
   init<C: Collection>(pattern p: C, text t: C) where C.Element: Hashable {
+    if C.Element.self == Unicode.Scalar.self {
+      self.init(
+        scalars: p.lazy.map { unsafeBitCast($0, to: Unicode.Scalar.self) },
+        text: t.lazy.map { unsafeBitCast($0, to: Unicode.Scalar.self) })
+    } else {
+      self.init(hashing: p, text: t)
+    }
+  }
+
+  private init<C: Collection>(hashing p: C, text t: C) where C.Element: Hashable {
     var codes: [C.Element: Int32] = [:]
     pattern = p.map { element in
       if let code = codes[element] { return code }
@@ -80,6 +90,32 @@ struct SymbolEncoding {
     }
     text = t.map { codes[$0] ?? -1 }
     alphabetSize = codes.count
+  }
+
+  /// Scalars (what `score` compares) below U+0100 are coded through a table, not hashed: the
+  /// hashing was a third of the time of a distance between two telegrams.
+  private init(scalars p: some Collection<Unicode.Scalar>, text t: some Collection<Unicode.Scalar>) {
+    var latin = [Int32](repeating: -1, count: 256)
+    var others: [UInt32: Int32] = [:]
+    var count: Int32 = 0
+    pattern = p.map { scalar in
+      let value = scalar.value
+      if value < 256 {
+        if latin[Int(value)] < 0 {
+          latin[Int(value)] = count
+          count += 1
+        }
+        return latin[Int(value)]
+      }
+      if let code = others[value] { return code }
+      others[value] = count
+      count += 1
+      return count - 1
+    }
+    text = t.map { scalar in
+      scalar.value < 256 ? latin[Int(scalar.value)] : others[scalar.value] ?? -1
+    }
+    alphabetSize = Int(count)
   }
 }
 
@@ -92,8 +128,10 @@ struct SymbolEncoding {
 struct BitParallelMatcher {
   let length: Int
   let blocks: Int
-  /// `peq[symbol * blocks + block]`: bit i set when pattern row `block*64+i` equals the symbol.
-  /// Dense while small; above ``denseLimit`` words a per-block dictionary keeps memory O(m).
+  /// `peq[(symbol + 1) * blocks + block]`: bit i set when pattern row `block*64+i` equals the
+  /// symbol; the first `blocks` words (symbol -1, absent from the pattern) stay zero, so a
+  /// lookup needs no branch. Dense while small; above ``denseLimit`` words a per-block
+  /// dictionary keeps memory O(m).
   private let peq: [UInt64]
   private let sparse: [[Int32: UInt64]]
   private static let denseLimit = 1 << 22
@@ -102,9 +140,9 @@ struct BitParallelMatcher {
     length = pattern.count
     blocks = Swift.max(1, (pattern.count + 63) / 64)
     if alphabetSize * blocks <= Self.denseLimit {
-      var table = [UInt64](repeating: 0, count: Swift.max(1, alphabetSize) * blocks)
+      var table = [UInt64](repeating: 0, count: (alphabetSize + 1) * blocks)
       for (row, symbol) in pattern.enumerated() where symbol >= 0 {
-        table[Int(symbol) * blocks + row / 64] |= 1 << UInt64(row % 64)
+        table[(Int(symbol) + 1) * blocks + row / 64] |= 1 << UInt64(row % 64)
       }
       peq = table
       sparse = []
@@ -118,42 +156,96 @@ struct BitParallelMatcher {
     }
   }
 
-  @inline(__always) private func eq(_ symbol: Int32, _ block: Int) -> UInt64 {
-    if symbol < 0 { return 0 }
-    if sparse.isEmpty { return peq[Int(symbol) * blocks + block] }
-    return sparse[block][symbol] ?? 0
-  }
-
   /// Runs the automaton over `text`; `topRowCost` is the horizontal delta entering row 0
   /// (1 for global alignment, 0 when a match may start anywhere). Calls `column` with the text
   /// index and the cost of aligning the whole pattern to the text ending there.
+  ///
+  /// One column advances every block of 64 rows (Myers 1999, Hyyrö 2003): the horizontal
+  /// delta leaving the bottom row of a block enters the top of the next as two carry bits
+  /// (`hp` for +1, `hn` for -1; never both). The working vectors are unsafe buffers, so the
+  /// inner loop has no bounds checks, copy-on-write checks or branches on the carry.
+  @inline(__always)
   private func scan(text: [Int32], topRowCost: Int, column: (Int, Int) -> Void) {
-    var pv = [UInt64](repeating: ~0, count: blocks)
-    var mv = [UInt64](repeating: 0, count: blocks)
     let lastBit = UInt64(1) << UInt64((length - 1) % 64)
-    let high = UInt64(1) << 63
+    var score = length
+    let top: UInt64 = topRowCost > 0 ? 1 : 0
+    if !sparse.isEmpty {
+      scanSparse(text: text, top: top, lastBit: lastBit, column: column)
+      return
+    }
+    peq.withUnsafeBufferPointer { peq in
+      if blocks == 1 {
+        // The pattern fits one word: no carries between blocks.
+        var pv = UInt64.max, mv: UInt64 = 0
+        for (j, symbol) in text.enumerated() {
+          let e = peq[Int(symbol) &+ 1]
+          let xv = e | mv
+          let xh = (((e & pv) &+ pv) ^ pv) | e
+          var ph = mv | ~(xh | pv)
+          var mh = pv & xh
+          if ph & lastBit != 0 { score += 1 } else if mh & lastBit != 0 { score -= 1 }
+          ph = (ph << 1) | top
+          mh <<= 1
+          pv = mh | ~(xv | ph)
+          mv = ph & xv
+          column(j, score)
+        }
+        return
+      }
+      withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * blocks) { vectors in
+        let pvs = vectors.baseAddress!, mvs = pvs + blocks
+        pvs.initialize(repeating: .max, count: blocks)
+        mvs.initialize(repeating: 0, count: blocks)
+        let base = peq.baseAddress!
+        let last = blocks - 1
+        for (j, symbol) in text.enumerated() {
+          let row = base + (Int(symbol) &+ 1) &* blocks
+          var hp = top, hn: UInt64 = 0
+          for b in 0..<last {
+            Self.advance(row[b], &pvs[b], &mvs[b], &hp, &hn)
+          }
+          let ph = Self.advance(row[last], &pvs[last], &mvs[last], &hp, &hn)
+          if ph.0 & lastBit != 0 { score += 1 } else if ph.1 & lastBit != 0 { score -= 1 }
+          column(j, score)
+        }
+      }
+    }
+  }
+
+  /// One block of one column: updates the block's vertical deltas and the carries, and
+  /// returns its horizontal deltas before the shift (for the score at the last row).
+  @inline(__always) @discardableResult
+  private static func advance(
+    _ eq: UInt64, _ pv: inout UInt64, _ mv: inout UInt64, _ hp: inout UInt64, _ hn: inout UInt64
+  ) -> (UInt64, UInt64) {
+    let p = pv, m = mv
+    let xv = eq | m
+    let e = eq | hn
+    let xh = (((e & p) &+ p) ^ p) | e
+    let ph = m | ~(xh | p)
+    let mh = p & xh
+    let shiftedP = (ph << 1) | hp
+    let shiftedM = (mh << 1) | hn
+    hp = ph >> 63
+    hn = mh >> 63
+    pv = shiftedM | ~(xv | shiftedP)
+    mv = shiftedP & xv
+    return (ph, mh)
+  }
+
+  /// The same automaton for a pattern too large for a dense table.
+  private func scanSparse(text: [Int32], top: UInt64, lastBit: UInt64, column: (Int, Int) -> Void) {
+    var pv = [UInt64](repeating: .max, count: blocks)
+    var mv = [UInt64](repeating: 0, count: blocks)
     var score = length
     for (j, symbol) in text.enumerated() {
-      var carry = topRowCost
+      var hp = top, hn: UInt64 = 0
       for b in 0..<blocks {
-        var e = eq(symbol, b)
-        let p = pv[b]
-        let m = mv[b]
-        let xv = e | m
-        if carry < 0 { e |= 1 }
-        let xh = (((e & p) &+ p) ^ p) | e
-        var ph = m | ~(xh | p)
-        var mh = p & xh
+        let eq = symbol < 0 ? 0 : sparse[b][symbol] ?? 0
+        let (ph, mh) = Self.advance(eq, &pv[b], &mv[b], &hp, &hn)
         if b == blocks - 1 {
           if ph & lastBit != 0 { score += 1 } else if mh & lastBit != 0 { score -= 1 }
         }
-        let out = ph & high != 0 ? 1 : (mh & high != 0 ? -1 : 0)
-        ph <<= 1
-        mh <<= 1
-        if carry < 0 { mh |= 1 } else if carry > 0 { ph |= 1 }
-        pv[b] = mh | ~(xv | ph)
-        mv[b] = ph & xv
-        carry = out
       }
       column(j, score)
     }

@@ -42,6 +42,8 @@ import Testing
     }
   }
 
+  static func hashable<T: Hashable>(_ a: [T], _ b: [T]) -> Int { EditDistance.levenshtein(a, b) }
+
   /// Unicode scalars take a table-coded path (below U+0100) and a hashed one (above), and the
   /// automaton a one-word and a multi-word path: all must agree with the table, empty included.
   @Test(arguments: [3, 60, 64, 65, 300])
@@ -57,6 +59,7 @@ import Testing
       }
       #expect(EditDistance.levenshtein(a, b) == Self.reference(a, b))
       #expect(EditDistance.levenshtein(b, a) == Self.reference(a, b))
+      #expect(Self.hashable(a, b) == Self.reference(a, b))  // the generic entry point
     }
     #expect(EditDistance.levenshtein([Unicode.Scalar](), []) == 0)
     #expect(EditDistance.levenshtein(["\u{1F600}"], [Unicode.Scalar]()) == 1)

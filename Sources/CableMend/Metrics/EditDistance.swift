@@ -34,6 +34,24 @@ public enum EditDistance {
   /// - Complexity: O(⌈m/64⌉·n) time after trimming the common prefix and suffix, where m is the
   ///   shorter length; O(σ·⌈m/64⌉ + n) memory.
   public static func levenshtein<T: Hashable>(_ a: [T], _ b: [T]) -> Int {
+    if T.self == Unicode.Scalar.self {
+      // Same type, so the casts are free; the scalar version codes without hashing.
+      return levenshtein(unsafeBitCast(a, to: [Unicode.Scalar].self), unsafeBitCast(b, to: [Unicode.Scalar].self))
+    }
+    return distance(a, b) { SymbolEncoding(pattern: $0, text: $1) }
+  }
+
+  /// The same for Unicode scalars, what `score` compares. Non-generic, so that a caller in
+  /// another module runs code specialised for scalars, not the generic version; scalars below
+  /// U+0100 are coded through a table instead of hashed (hashing was a third of the time).
+  public static func levenshtein(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    distance(a, b) { SymbolEncoding(scalars: $0, text: $1) }
+  }
+
+  @inline(__always)
+  private static func distance<T: Hashable>(
+    _ a: [T], _ b: [T], encode: (ArraySlice<T>, ArraySlice<T>) -> SymbolEncoding
+  ) -> Int {
     var start = 0
     while start < a.count && start < b.count && a[start] == b[start] { start += 1 }
     var endA = a.count
@@ -47,7 +65,7 @@ public enum EditDistance {
     if x.isEmpty { return y.count }
     if y.isEmpty { return x.count }
     let (pattern, text) = x.count <= y.count ? (x, y) : (y, x)
-    let encoded = SymbolEncoding(pattern: pattern, text: text)
+    let encoded = encode(pattern, text)
     let matcher = BitParallelMatcher(pattern: encoded.pattern, alphabetSize: encoded.alphabetSize)
     return matcher.globalDistance(text: encoded.text)
   }
@@ -71,16 +89,6 @@ struct SymbolEncoding {
   var alphabetSize: Int
 
   init<C: Collection>(pattern p: C, text t: C) where C.Element: Hashable {
-    if C.Element.self == Unicode.Scalar.self {
-      self.init(
-        scalars: p.lazy.map { unsafeBitCast($0, to: Unicode.Scalar.self) },
-        text: t.lazy.map { unsafeBitCast($0, to: Unicode.Scalar.self) })
-    } else {
-      self.init(hashing: p, text: t)
-    }
-  }
-
-  private init<C: Collection>(hashing p: C, text t: C) where C.Element: Hashable {
     var codes: [C.Element: Int32] = [:]
     pattern = p.map { element in
       if let code = codes[element] { return code }
@@ -92,9 +100,9 @@ struct SymbolEncoding {
     alphabetSize = codes.count
   }
 
-  /// Scalars (what `score` compares) below U+0100 are coded through a table, not hashed: the
-  /// hashing was a third of the time of a distance between two telegrams.
-  private init(scalars p: some Collection<Unicode.Scalar>, text t: some Collection<Unicode.Scalar>) {
+  /// Scalars below U+0100 are coded through a table, not hashed: the hashing was a third of
+  /// the time of a distance between two telegrams.
+  init(scalars p: ArraySlice<Unicode.Scalar>, text t: ArraySlice<Unicode.Scalar>) {
     var latin = [Int32](repeating: -1, count: 256)
     var others: [UInt32: Int32] = [:]
     var count: Int32 = 0

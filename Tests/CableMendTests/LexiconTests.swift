@@ -126,6 +126,33 @@ import Testing
     #expect(cost("KIMMITT", "SOLOMON", limit: 100) == nil)
     #expect(cost("KIMMITT", "KIMMITT", limit: 0) == 0)
   }
+
+  /// The length bound never exceeds the cost, and a limit (with the band and the early stop it
+  /// allows) gives exactly the unlimited cost when that is within it and nil otherwise, over
+  /// random words rich in the table's confusions, non-ASCII bytes and empty words included.
+  @Test func limitAndLengthBoundAreExact() {
+    let alphabet = Array("RNMILDCOHUFBSEAT1 0".utf8) + Array("É".utf8)
+    var rng = SeededRandom(seed: 11)
+    for _ in 0..<3000 {
+      let truth = (0..<Int.random(in: 0...12, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+      var ocr = truth
+      for _ in 0..<Int.random(in: 0...4, using: &rng) {
+        let c = alphabet.randomElement(using: &rng)!
+        if ocr.isEmpty || rng.chance(0.3) {
+          ocr.insert(c, at: Int.random(in: 0...ocr.count, using: &rng))
+        } else if rng.chance(0.5) {
+          ocr.remove(at: Int.random(in: 0..<ocr.count, using: &rng))
+        } else {
+          ocr[Int.random(in: 0..<ocr.count, using: &rng)] = c
+        }
+      }
+      let full = Self.costs.cost(truth: truth, ocr: ocr)!
+      #expect(Self.costs.lengthBound(truth: truth.count, ocr: ocr.count) <= full)
+      for limit: Int32 in [0, 30, 60, 100, 150, 250] {
+        #expect(Self.costs.cost(truth: truth, ocr: ocr, limit: limit) == (full <= limit ? full : nil))
+      }
+    }
+  }
 }
 
 @Suite struct CandidateIndexTests {

@@ -42,6 +42,29 @@ import Testing
     }
   }
 
+  static func hashable<T: Hashable>(_ a: [T], _ b: [T]) -> Int { EditDistance.levenshtein(a, b) }
+
+  /// Unicode scalars take a table-coded path (below U+0100) and a hashed one (above), and the
+  /// automaton a one-word and a multi-word path: all must agree with the table, empty included.
+  @Test(arguments: [3, 60, 64, 65, 300])
+  func scalarsAgreeWithTheTable(maxLength: Int) {
+    let alphabet: [Unicode.Scalar] = ["A", "B", " ", "\u{E9}", "\u{FF}", "\u{301}", "\u{410}", "\u{1F600}", "\u{0}"]
+    var rng = SeededRandom(seed: UInt64(maxLength))
+    func word(_ length: Int) -> [Unicode.Scalar] { (0..<length).map { _ in alphabet.randomElement(using: &rng)! } }
+    for _ in 0..<60 {
+      let a = word(Int.random(in: 0...maxLength, using: &rng))
+      var b = rng.chance(0.5) ? a : word(Int.random(in: 0...maxLength, using: &rng))
+      for _ in 0..<Int.random(in: 0...4, using: &rng) where !b.isEmpty {
+        b[Int.random(in: 0..<b.count, using: &rng)] = alphabet.randomElement(using: &rng)!
+      }
+      #expect(EditDistance.levenshtein(a, b) == Self.reference(a, b))
+      #expect(EditDistance.levenshtein(b, a) == Self.reference(a, b))
+      #expect(Self.hashable(a, b) == Self.reference(a, b))  // the generic entry point
+    }
+    #expect(EditDistance.levenshtein([Unicode.Scalar](), []) == 0)
+    #expect(EditDistance.levenshtein(["\u{1F600}"], [Unicode.Scalar]()) == 1)
+  }
+
   @Test(arguments: [
     ("", "", 0), ("", "ABC", 3), ("ABC", "", 3), ("A", "A", 0), ("A", "B", 1),
     ("KITTEN", "SITTING", 3), ("FLAW", "LAWN", 2),

@@ -174,6 +174,23 @@ import Testing
     #expect(Self.corrector.suggestions(for: "UNCER").contains { $0.text == "UNDER" && !$0.isName })
   }
 
+  /// The bounds that skip candidates and stop distances early must not change a suggestion:
+  /// every upper-case word of the sample (OCR damage included) and damaged copies of lexicon
+  /// names, at several limits, against every candidate scored in full.
+  @Test(arguments: [1, 3, 10])
+  func pruningKeepsEverySuggestion(limit: Int) throws {
+    let text = String(decoding: try SupportPaths.bytes(SupportPaths.sample), as: UTF8.self)
+    var tokens = text.split(whereSeparator: { !$0.isLetter }).map(String.init).filter {
+      $0.count >= 3 && $0 == $0.uppercased()
+    }
+    tokens += ["KINNIFF", "SCHIFFER", "UNCER", "RNURPHY", "WASHINGTCN", "AMBASSADCR", "SECRETAHY", "Q", "ÉCOLE"]
+    for token in Set(tokens).sorted() {
+      #expect(
+        Self.corrector.suggestions(for: token, limit: limit)
+          == Self.corrector.unprunedSuggestions(for: token, limit: limit), "\(token)")
+    }
+  }
+
   @Test func knownEmptyAndHostileTokens() {
     #expect(Self.corrector.suggestions(for: "KIMMITT") == [.init(text: "KIMMITT", cost: 0, isName: true)])
     #expect(Self.corrector.suggestions(for: "").isEmpty)

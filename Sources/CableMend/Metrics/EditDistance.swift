@@ -34,6 +34,24 @@ public enum EditDistance {
   /// - Complexity: O(⌈m/64⌉·n) time after trimming the common prefix and suffix, where m is the
   ///   shorter length; O(σ·⌈m/64⌉ + n) memory.
   public static func levenshtein<T: Hashable>(_ a: [T], _ b: [T]) -> Int {
+    if T.self == Unicode.Scalar.self {
+      // Same type, so the casts are free; the scalar version codes without hashing.
+      return levenshtein(unsafeBitCast(a, to: [Unicode.Scalar].self), unsafeBitCast(b, to: [Unicode.Scalar].self))
+    }
+    return distance(a, b) { SymbolEncoding(pattern: $0, text: $1) }
+  }
+
+  /// The same for Unicode scalars, what `score` compares. Non-generic, so that a caller in
+  /// another module runs code specialised for scalars, not the generic version; scalars below
+  /// U+0100 are coded through a table instead of hashed (hashing was a third of the time).
+  public static func levenshtein(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    distance(a, b) { SymbolEncoding(scalars: $0, text: $1) }
+  }
+
+  @inline(__always)
+  private static func distance<T: Hashable>(
+    _ a: [T], _ b: [T], encode: (ArraySlice<T>, ArraySlice<T>) -> SymbolEncoding
+  ) -> Int {
     var start = 0
     while start < a.count && start < b.count && a[start] == b[start] { start += 1 }
     var endA = a.count
@@ -47,7 +65,7 @@ public enum EditDistance {
     if x.isEmpty { return y.count }
     if y.isEmpty { return x.count }
     let (pattern, text) = x.count <= y.count ? (x, y) : (y, x)
-    let encoded = SymbolEncoding(pattern: pattern, text: text)
+    let encoded = encode(pattern, text)
     let matcher = BitParallelMatcher(pattern: encoded.pattern, alphabetSize: encoded.alphabetSize)
     return matcher.globalDistance(text: encoded.text)
   }
@@ -81,6 +99,32 @@ struct SymbolEncoding {
     text = t.map { codes[$0] ?? -1 }
     alphabetSize = codes.count
   }
+
+  /// Scalars below U+0100 are coded through a table, not hashed: the hashing was a third of
+  /// the time of a distance between two telegrams.
+  init(scalars p: ArraySlice<Unicode.Scalar>, text t: ArraySlice<Unicode.Scalar>) {
+    var latin = [Int32](repeating: -1, count: 256)
+    var others: [UInt32: Int32] = [:]
+    var count: Int32 = 0
+    pattern = p.map { scalar in
+      let value = scalar.value
+      if value < 256 {
+        if latin[Int(value)] < 0 {
+          latin[Int(value)] = count
+          count += 1
+        }
+        return latin[Int(value)]
+      }
+      if let code = others[value] { return code }
+      others[value] = count
+      count += 1
+      return count - 1
+    }
+    text = t.map { scalar in
+      scalar.value < 256 ? latin[Int(scalar.value)] : others[scalar.value] ?? -1
+    }
+    alphabetSize = Int(count)
+  }
 }
 
 /// The column-by-column bit-vector automaton of Myers/Hyyrö over an encoded pattern.
@@ -92,8 +136,10 @@ struct SymbolEncoding {
 struct BitParallelMatcher {
   let length: Int
   let blocks: Int
-  /// `peq[symbol * blocks + block]`: bit i set when pattern row `block*64+i` equals the symbol.
-  /// Dense while small; above ``denseLimit`` words a per-block dictionary keeps memory O(m).
+  /// `peq[(symbol + 1) * blocks + block]`: bit i set when pattern row `block*64+i` equals the
+  /// symbol; the first `blocks` words (symbol -1, absent from the pattern) stay zero, so a
+  /// lookup needs no branch. Dense while small; above ``denseLimit`` words a per-block
+  /// dictionary keeps memory O(m).
   private let peq: [UInt64]
   private let sparse: [[Int32: UInt64]]
   private static let denseLimit = 1 << 22
@@ -102,9 +148,9 @@ struct BitParallelMatcher {
     length = pattern.count
     blocks = Swift.max(1, (pattern.count + 63) / 64)
     if alphabetSize * blocks <= Self.denseLimit {
-      var table = [UInt64](repeating: 0, count: Swift.max(1, alphabetSize) * blocks)
+      var table = [UInt64](repeating: 0, count: (alphabetSize + 1) * blocks)
       for (row, symbol) in pattern.enumerated() where symbol >= 0 {
-        table[Int(symbol) * blocks + row / 64] |= 1 << UInt64(row % 64)
+        table[(Int(symbol) + 1) * blocks + row / 64] |= 1 << UInt64(row % 64)
       }
       peq = table
       sparse = []
@@ -118,42 +164,96 @@ struct BitParallelMatcher {
     }
   }
 
-  @inline(__always) private func eq(_ symbol: Int32, _ block: Int) -> UInt64 {
-    if symbol < 0 { return 0 }
-    if sparse.isEmpty { return peq[Int(symbol) * blocks + block] }
-    return sparse[block][symbol] ?? 0
-  }
-
   /// Runs the automaton over `text`; `topRowCost` is the horizontal delta entering row 0
   /// (1 for global alignment, 0 when a match may start anywhere). Calls `column` with the text
   /// index and the cost of aligning the whole pattern to the text ending there.
+  ///
+  /// One column advances every block of 64 rows (Myers 1999, Hyyrö 2003): the horizontal
+  /// delta leaving the bottom row of a block enters the top of the next as two carry bits
+  /// (`hp` for +1, `hn` for -1; never both). The working vectors are unsafe buffers, so the
+  /// inner loop has no bounds checks, copy-on-write checks or branches on the carry.
+  @inline(__always)
   private func scan(text: [Int32], topRowCost: Int, column: (Int, Int) -> Void) {
-    var pv = [UInt64](repeating: ~0, count: blocks)
-    var mv = [UInt64](repeating: 0, count: blocks)
     let lastBit = UInt64(1) << UInt64((length - 1) % 64)
-    let high = UInt64(1) << 63
+    var score = length
+    let top: UInt64 = topRowCost > 0 ? 1 : 0
+    if !sparse.isEmpty {
+      scanSparse(text: text, top: top, lastBit: lastBit, column: column)
+      return
+    }
+    peq.withUnsafeBufferPointer { peq in
+      if blocks == 1 {
+        // The pattern fits one word: no carries between blocks.
+        var pv = UInt64.max, mv: UInt64 = 0
+        for (j, symbol) in text.enumerated() {
+          let e = peq[Int(symbol) &+ 1]
+          let xv = e | mv
+          let xh = (((e & pv) &+ pv) ^ pv) | e
+          var ph = mv | ~(xh | pv)
+          var mh = pv & xh
+          if ph & lastBit != 0 { score += 1 } else if mh & lastBit != 0 { score -= 1 }
+          ph = (ph << 1) | top
+          mh <<= 1
+          pv = mh | ~(xv | ph)
+          mv = ph & xv
+          column(j, score)
+        }
+        return
+      }
+      withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * blocks) { vectors in
+        let pvs = vectors.baseAddress!, mvs = pvs + blocks
+        pvs.initialize(repeating: .max, count: blocks)
+        mvs.initialize(repeating: 0, count: blocks)
+        let base = peq.baseAddress!
+        let last = blocks - 1
+        for (j, symbol) in text.enumerated() {
+          let row = base + (Int(symbol) &+ 1) &* blocks
+          var hp = top, hn: UInt64 = 0
+          for b in 0..<last {
+            Self.advance(row[b], &pvs[b], &mvs[b], &hp, &hn)
+          }
+          let ph = Self.advance(row[last], &pvs[last], &mvs[last], &hp, &hn)
+          if ph.0 & lastBit != 0 { score += 1 } else if ph.1 & lastBit != 0 { score -= 1 }
+          column(j, score)
+        }
+      }
+    }
+  }
+
+  /// One block of one column: updates the block's vertical deltas and the carries, and
+  /// returns its horizontal deltas before the shift (for the score at the last row).
+  @inline(__always) @discardableResult
+  private static func advance(
+    _ eq: UInt64, _ pv: inout UInt64, _ mv: inout UInt64, _ hp: inout UInt64, _ hn: inout UInt64
+  ) -> (UInt64, UInt64) {
+    let p = pv, m = mv
+    let xv = eq | m
+    let e = eq | hn
+    let xh = (((e & p) &+ p) ^ p) | e
+    let ph = m | ~(xh | p)
+    let mh = p & xh
+    let shiftedP = (ph << 1) | hp
+    let shiftedM = (mh << 1) | hn
+    hp = ph >> 63
+    hn = mh >> 63
+    pv = shiftedM | ~(xv | shiftedP)
+    mv = shiftedP & xv
+    return (ph, mh)
+  }
+
+  /// The same automaton for a pattern too large for a dense table.
+  private func scanSparse(text: [Int32], top: UInt64, lastBit: UInt64, column: (Int, Int) -> Void) {
+    var pv = [UInt64](repeating: .max, count: blocks)
+    var mv = [UInt64](repeating: 0, count: blocks)
     var score = length
     for (j, symbol) in text.enumerated() {
-      var carry = topRowCost
+      var hp = top, hn: UInt64 = 0
       for b in 0..<blocks {
-        var e = eq(symbol, b)
-        let p = pv[b]
-        let m = mv[b]
-        let xv = e | m
-        if carry < 0 { e |= 1 }
-        let xh = (((e & p) &+ p) ^ p) | e
-        var ph = m | ~(xh | p)
-        var mh = p & xh
+        let eq = symbol < 0 ? 0 : sparse[b][symbol] ?? 0
+        let (ph, mh) = Self.advance(eq, &pv[b], &mv[b], &hp, &hn)
         if b == blocks - 1 {
           if ph & lastBit != 0 { score += 1 } else if mh & lastBit != 0 { score -= 1 }
         }
-        let out = ph & high != 0 ? 1 : (mh & high != 0 ? -1 : 0)
-        ph <<= 1
-        mh <<= 1
-        if carry < 0 { mh |= 1 } else if carry > 0 { ph |= 1 }
-        pv[b] = mh | ~(xv | ph)
-        mv[b] = ph & xv
-        carry = out
       }
       column(j, score)
     }

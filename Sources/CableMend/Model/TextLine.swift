@@ -59,6 +59,32 @@ public struct TextLine: Sendable, Hashable {
     sourceMap.replace(range, withLength: replacement.utf8.count)
   }
 
+  /// Same as ``replaceUTF8(_:with:)`` on each of `replacements` in turn, which must be
+  /// disjoint and run from the last to the first, but the text is written once instead of once
+  /// per replacement.
+  ///
+  /// - Complexity: O(n + k·p) for n text bytes, k replacements and p map pieces.
+  mutating func replaceUTF8(descending replacements: [(range: Range<Int>, text: String)]) {
+    guard !replacements.isEmpty else { return }
+    var out: [UInt8] = []
+    text.withUTF8 { bytes in
+      out.reserveCapacity(bytes.count + 16)
+      var cursor = 0
+      for replacement in replacements.reversed() {
+        let range = replacement.range
+        precondition(range.lowerBound >= cursor && range.upperBound <= bytes.count, "replacements must be disjoint, descending and inside the line")
+        out.append(contentsOf: bytes[cursor..<range.lowerBound])
+        out.append(contentsOf: replacement.text.utf8)
+        cursor = range.upperBound
+      }
+      out.append(contentsOf: bytes[cursor...])
+    }
+    text = String(decoding: out, as: UTF8.self)
+    for replacement in replacements {
+      sourceMap.replace(replacement.range, withLength: replacement.text.utf8.count)
+    }
+  }
+
   /// Joins lines into one, inserting `separator` between them (it maps to no input bytes).
   public static func joined(_ lines: [TextLine], separator: String = " ", kind: LineKind? = nil)
     -> TextLine

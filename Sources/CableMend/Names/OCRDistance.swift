@@ -11,11 +11,17 @@ public struct OCRDistance: Sendable {
   private var inserted: [Int32]
   private var deleted: [Int32]
   /// Confusions where one side has two characters (RN read for M, and so on), stored flat and
-  /// grouped by the last truth character (or, for pure insertions, 128 + the last OCR character)
-  /// so that each cell of the table only tries the rules that can end there:
-  /// `rules[slotStart[k]..<slotStart[k + 1]]`.
+  /// grouped by the pair (last truth character, last OCR character), with 128 standing for "no
+  /// character" on a side that is empty, so that each cell of the table only tries the rules
+  /// that can end there: `rules[slotStart[k]..<slotStart[k + 1]]` for
+  /// `k = ``slot(truth:ocr:)```. (Grouping by the truth character alone made a cell try every
+  /// rule ending in its truth letter, about a tenth of the table, and cost twice the time.)
   private var rules: [Rule]
   private var slotStart: [Int32]
+  /// The least an edit can cost per byte it adds to the OCR side (`growUnit`) or removes from
+  /// it (`shrinkUnit`), for ``lengthBound(truth:ocr:)``.
+  private var growUnit: Int32
+  private var shrinkUnit: Int32
 
   /// A confusion of at most two characters on each side, held without arrays (no reference
   /// counting in the inner loop).
@@ -37,7 +43,9 @@ public struct OCRDistance: Sendable {
     inserted = [Int32](repeating: Self.unit, count: 128)
     deleted = [Int32](repeating: Self.unit, count: 128)
     rules = []
-    slotStart = [Int32](repeating: 0, count: 257)
+    slotStart = [Int32](repeating: 0, count: Self.slotCount + 1)
+    growUnit = Self.unit
+    shrinkUnit = Self.unit
   }
 
   /// Reads the table format written by `Scripts/estimate-ocr-costs`.
@@ -63,23 +71,40 @@ public struct OCRDistance: Sendable {
   }
 
   mutating func set(truth: [UInt8], ocr: [UInt8], cost: Int32) {
+    // A raised cost leaves the units lower than they could be: still a valid bound.
+    if ocr.count > truth.count { growUnit = min(growUnit, cost / Int32(ocr.count - truth.count)) }
+    if truth.count > ocr.count { shrinkUnit = min(shrinkUnit, cost / Int32(truth.count - ocr.count)) }
     switch (truth.count, ocr.count) {
     case (1, 1): single[Int(truth[0]) * 128 + Int(ocr[0])] = cost
     case (0, 1): inserted[Int(ocr[0])] = cost
     case (1, 0): deleted[Int(truth[0])] = cost
     case (0, 0): break
     default:
-      let slot = truth.last.map { Int($0) } ?? 128 + Int(ocr.last ?? 0)
+      let slot = Self.slot(truth: truth.last.map(Int.init) ?? 128, ocr: ocr.last.map(Int.init) ?? 128)
       let t = (truth.first ?? 0, truth.count > 1 ? truth[1] : 0)
       let o = (ocr.first ?? 0, ocr.count > 1 ? ocr[1] : 0)
       rules.append(
         Rule(truth: t, truthCount: truth.count, ocr: o, ocrCount: ocr.count, cost: cost, slot: slot))
       rules.sort { $0.slot < $1.slot }
-      var start = [Int32](repeating: 0, count: 257)
+      var start = [Int32](repeating: 0, count: Self.slotCount + 1)
       for rule in rules { start[rule.slot + 1] += 1 }
-      for k in 1...256 { start[k] += start[k - 1] }
+      for k in 1...Self.slotCount { start[k] += start[k - 1] }
       slotStart = start
     }
+  }
+
+  /// Slots of the two-character rules: 129 × 129 pairs of (last truth, last OCR) character,
+  /// 128 meaning none.
+  private static let slotCount = 129 * 129
+  @inline(__always) private static func slot(truth: Int, ocr: Int) -> Int { truth &* 129 &+ ocr }
+
+  /// A lower bound, in hundredths, on the cost of reading any truth of `truth` bytes as any OCR
+  /// text of `ocr` bytes: every edit changes the length by at most its cost over the cheapest
+  /// cost per byte of a length change, so the difference in length alone costs this much.
+  /// Lets a caller skip a candidate before ``cost(truth:ocr:limit:)``.
+  public func lengthBound(truth: Int, ocr: Int) -> Int32 {
+    let bound = ocr >= truth ? (ocr - truth) * Int(growUnit) : (truth - ocr) * Int(shrinkUnit)
+    return Int32(clamping: bound)
   }
 
   /// The cheapest way, in hundredths, to read `truth` as `ocr`, or nil when it exceeds `limit`.
@@ -107,7 +132,13 @@ public struct OCRDistance: Sendable {
   }
 
   // One row of the table per truth character; two-character rules can skip a row, so give up
-  // only when two rows in a row exceed the limit.
+  // only when two rows in a row exceed the limit. A row "exceeds" it when every cell, plus the
+  // least the rest of the strings can cost (their difference in length), is over the limit:
+  // every alignment passes through one of any two consecutive rows. Cells off the band where
+  // the length differences before and after alone cost more than the limit are not computed
+  // but set just over it: no alignment within the limit passes through them, and a value over
+  // the limit can only make alignments through them dearer, never cheaper than their true cost
+  // or the limit, so every cost within the limit is still exact.
   private func table(
     _ t: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<UInt8>,
     _ single: UnsafeBufferPointer<Int32>, _ rules: UnsafeBufferPointer<Rule>,
@@ -115,6 +146,11 @@ public struct OCRDistance: Sendable {
   ) -> Int32? {
     let n = t.count, m = o.count
     let width = m + 1
+    let grow = growUnit, shrink = shrinkUnit
+    // The least that reading the last `a` truth bytes as the last `b` OCR bytes can cost.
+    @inline(__always) func rest(_ a: Int, _ b: Int) -> Int32 {
+      a >= b ? Int32(truncatingIfNeeded: a - b) &* shrink : Int32(truncatingIfNeeded: b - a) &* grow
+    }
     return withUnsafeTemporaryAllocation(of: Int32.self, capacity: (n + 1) * width) { cell in
       cell[0] = 0
       var j = 1
@@ -127,18 +163,31 @@ public struct OCRDistance: Sendable {
       while i <= n {
         let ti = t[i - 1]
         let row = i * width
+        let left = n - i
         cell[row] = cell[row - width] + deleteCost(ti)
-        var rowMin = cell[row]
+        var rowMin = cell[row] + rest(left, m)
         j = 1
         while j <= m {
+          if rest(i, j) &+ rest(left, m &- j) > limit {
+            cell[row + j] = limit &+ 1
+            j += 1
+            continue
+          }
           let oj = o[j - 1]
           let sub = ti < 128 && oj < 128 ? single[Int(ti) &* 128 &+ Int(oj)] : (ti == oj ? 0 : Self.unit)
           var best = cell[row - width + j - 1] + sub
           best = min(best, cell[row - width + j] + deleteCost(ti))
           best = min(best, cell[row + j - 1] + insertCost(oj))
-          for pass in 0..<2 {
-            let slot = pass == 0 ? Int(ti) : 128 + Int(oj)
-            guard slot < 256 else { continue }
+          // The rules that end at this cell: both sides ending here, only the truth side (the
+          // OCR lost characters), only the OCR side (it added them). Rules are ASCII only.
+          for pass in 0..<3 {
+            let slot: Int
+            switch pass {
+            case 0: slot = ti < 128 && oj < 128 ? Self.slot(truth: Int(ti), ocr: Int(oj)) : -1
+            case 1: slot = ti < 128 ? Self.slot(truth: Int(ti), ocr: 128) : -1
+            default: slot = oj < 128 ? Self.slot(truth: 128, ocr: Int(oj)) : -1
+            }
+            guard slot >= 0 else { continue }
             var r = Int(slots[slot])
             let end = Int(slots[slot + 1])
             while r < end {
@@ -154,7 +203,7 @@ public struct OCRDistance: Sendable {
             }
           }
           cell[row + j] = best
-          rowMin = min(rowMin, best)
+          rowMin = min(rowMin, best + rest(left, m - j))
           j += 1
         }
         if rowMin > limit && previousRowMin > limit { return nil }

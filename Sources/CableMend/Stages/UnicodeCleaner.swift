@@ -48,11 +48,11 @@ public struct UnicodeCleaner: Stage {
   init(repairs: Repairs) { self.repairs = repairs }
 
   public func run(_ document: inout Document) {
-    var edits: [Edit] = []
+    // Edits go straight into the document's list (after the decoder's), not into a list of
+    // their own copied over at the end: a damaged file has tens of thousands.
     for index in document.lines.indices {
-      clean(&document.lines[index], edits: &edits)
+      clean(&document.lines[index], edits: &document.edits)
     }
-    document.edits.append(contentsOf: edits)
   }
 
   /// Cleans one line in place, appending its edits.

@@ -71,27 +71,33 @@ extension TextLine {
   /// Applies disjoint repairs and records each as an edit of the `unicode` stage with the
   /// input bytes it touched. Returns how many were applied.
   ///
-  /// Repairs are applied from the last to the first, so the offsets of the ones still to come
-  /// stay valid, and each edit's source is looked up before its own replacement.
+  /// Every edit's source and before-text are read from the line as it stands, then the text
+  /// is written once (``replaceUTF8(descending:)``). Looking the sources up before any
+  /// replacement gives the same ranges as looking each up after the replacements above it:
+  /// replacing bytes never changes how the bytes before them map to the input, nor the input
+  /// range the whole map covers.
   @discardableResult
   mutating func apply(_ repairs: [TextRepair], edits: inout [Edit]) -> Int {
     guard !repairs.isEmpty else { return 0 }
-    let bytes = Array(text.utf8)
-    var recorded: [Edit] = []
-    for repair in repairs.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
-      // Compare bytes: String equality is canonical equivalence and would hide NFC repairs.
-      guard !bytes[repair.range].elementsEqual(repair.replacement.utf8) else { continue }
-      let before = String(decoding: bytes[repair.range], as: UTF8.self)
-      let source = source(ofUTF8: repair.range)
-      replaceUTF8(repair.range, with: repair.replacement)
-      recorded.append(
-        Edit(
-          stage: .unicode, kind: repair.replacement.isEmpty ? .remove : .replace,
-          source: source, before: before, after: repair.replacement,
-          reason: repair.reason, confidence: repair.confidence,
-          evidence: repair.evidence))
+    var changes: [(range: Range<Int>, text: String)] = []
+    let first = edits.count
+    var text = self.text
+    text.withUTF8 { bytes in
+      for repair in repairs.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+        // Compare bytes: String equality is canonical equivalence and would hide NFC repairs.
+        let old = UnsafeBufferPointer(rebasing: bytes[repair.range])
+        guard !old.elementsEqual(repair.replacement.utf8) else { continue }
+        edits.append(
+          Edit(
+            stage: .unicode, kind: repair.replacement.isEmpty ? .remove : .replace,
+            source: source(ofUTF8: repair.range), before: String(decoding: old, as: UTF8.self),
+            after: repair.replacement, reason: repair.reason, confidence: repair.confidence,
+            evidence: repair.evidence))
+        changes.append((repair.range, repair.replacement))
+      }
     }
-    edits.append(contentsOf: recorded.reversed())
-    return recorded.count
+    edits[first...].reverse()
+    replaceUTF8(descending: changes)
+    return changes.count
   }
 }

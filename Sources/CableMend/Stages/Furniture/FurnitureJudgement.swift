@@ -55,23 +55,26 @@ struct FurnitureJudgement: Sendable {
   }
 
   /// Weak-format lines join the furniture when, skipping blank lines, the line above or below
-  /// is furniture or the page ends there. Repeats until nothing changes, so a stack of stamps
-  /// at a page's top is taken whole.
+  /// is furniture or the page ends there, until nothing changes, so a stack of stamps at a
+  /// page's top is taken whole.
+  ///
+  /// A line accepted puts its neighbours back on the work list, so each line is looked at O(1)
+  /// times: O(n), where repeating whole passes until none changed was O(n²) on a long chain.
+  /// The rule only ever adds furniture, so the lines accepted are the same in any order.
   private mutating func acceptConnectedWeakLines(_ lines: [TextLine], formats: [FormatMatch?]) {
     let nonBlank = lines.indices.filter { !Self.isBlank(lines[$0]) }
-    var changed = true
-    while changed {
-      changed = false
-      for (position, index) in nonBlank.enumerated() where verdicts[index] == nil {
-        guard let format = formats[index], !format.strong else { continue }
-        let above = position > 0 ? nonBlank[position - 1] : nil
-        let below = position + 1 < nonBlank.count ? nonBlank[position + 1] : nil
-        guard connects(above, to: index) || connects(below, to: index) else { continue }
-        verdicts[index] = FurnitureVerdict(
-          kind: format.kind, detail: format.detail,
-          signals: ["format", "position"], confidence: 0.8)
-        changed = true
-      }
+    var pending = Array(nonBlank.indices.reversed())
+    while let position = pending.popLast() {
+      let index = nonBlank[position]
+      guard verdicts[index] == nil, let format = formats[index], !format.strong else { continue }
+      let above = position > 0 ? nonBlank[position - 1] : nil
+      let below = position + 1 < nonBlank.count ? nonBlank[position + 1] : nil
+      guard connects(above, to: index) || connects(below, to: index) else { continue }
+      verdicts[index] = FurnitureVerdict(
+        kind: format.kind, detail: format.detail,
+        signals: ["format", "position"], confidence: 0.8)
+      if below != nil { pending.append(position + 1) }
+      if above != nil { pending.append(position - 1) }
     }
   }
 

@@ -17,10 +17,14 @@ struct FurnitureJudgement: Sendable {
   private(set) var verdicts: [FurnitureVerdict?]
   /// Page index of each line.
   let page: [Int]
+  /// Comparisons of running-head shapes: the part of the judgement that could grow faster than
+  /// the document, counted so tests can check it does not (``ShapeGroups``).
+  let headComparisons: Int
 
-  init(document: Document, edgeDepth: Int) {
+  /// - Parameter formats: ``FurnitureFormats/match(_:)`` of every line, when already known.
+  init(document: Document, edgeDepth: Int, formats known: [FormatMatch?]? = nil) {
     let lines = document.lines
-    var formats = lines.map { FurnitureFormats.match($0.text) }
+    var formats = known ?? lines.map { FurnitureFormats.match($0.text) }
     let header = lines.map { HeaderLines.isHeaderContent($0.text, tokens: FurnitureText.tokens($0.text)) }
     if lines.allSatisfy({ $0.page != nil }) && !document.pages.isEmpty {
       page = lines.map { $0.page! }
@@ -30,6 +34,7 @@ struct FurnitureJudgement: Sendable {
     Self.vetoContinuations(lines, formats: &formats)
     let edge = Self.edges(lines, page: page, depth: edgeDepth)
     let heads = RunningHeads(lines: lines, page: page, edge: edge, formats: formats, header: header)
+    headComparisons = heads.comparisons
     verdicts = Array(repeating: nil, count: lines.count)
     for index in lines.indices {
       if let format = formats[index], format.strong {

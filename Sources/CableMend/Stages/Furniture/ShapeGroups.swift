@@ -8,15 +8,18 @@
 ///   answer cannot change: every group founded since has a later index);
 /// - a new shape is compared only with groups whose founding shape has a length within the
 ///   tolerance (the edit distance is at least the difference in length);
-/// - of those, only the ``scanLimit`` most recent are compared, so the cost per line is bounded.
+/// - of those, only the ``defaultScanLimit`` most recent are compared, so the cost per line is bounded.
 ///   A running head recurs within its own telegram, a few pages apart, so the window keeps every
-///   group that can matter; on a dump with at most ``scanLimit`` groups per length band (every
+///   group that can matter; on a dump with at most ``defaultScanLimit`` groups per length band (every
 ///   document of the corpus) the grouping is exactly that of the full scan.
 ///
 /// - Complexity: O(c·k²) for c candidate lines of at most k characters.
 struct ShapeGroups: Sendable {
+  /// Most groups a new shape is compared with, by default.
+  static let defaultScanLimit = 256
+
   /// Most groups a new shape is compared with.
-  static let scanLimit = 256
+  let scanLimit: Int
 
   /// The founding shape of each group, in order of founding.
   private(set) var shapes: [[UInt8]] = []
@@ -28,7 +31,7 @@ struct ShapeGroups: Sendable {
   /// Groups by the length of their founding shape, each list ascending.
   private var byLength: [Int: [Int]] = [:]
 
-  init() {}
+  init(scanLimit: Int = Self.defaultScanLimit) { self.scanLimit = max(1, scanLimit) }
 
   /// Adds `member` with `shape` to its group.
   mutating func add(_ shape: [UInt8], member: Int) {
@@ -49,10 +52,10 @@ struct ShapeGroups: Sendable {
     let reach = FurnitureText.tolerance(shape.count)
     var candidates: [Int] = []
     for length in max(0, shape.count - reach)...(shape.count + reach) {
-      if let list = byLength[length] { candidates += list.suffix(Self.scanLimit) }
+      if let list = byLength[length] { candidates += list.suffix(scanLimit) }
     }
     candidates.sort()
-    for group in candidates.suffix(Self.scanLimit) {
+    for group in candidates.suffix(scanLimit) {
       comparisons += 1
       if Self.same(shapes[group], shape) { return group }
     }

@@ -2,8 +2,10 @@
 
 Builds one document per size by concatenating committed raw dumps of Corpus/generated picked
 at random (seeded, so the same bytes every run), times `cablemend speed pipeline` on each, and
-prints a Markdown table of seconds per stage and seconds per MB. A step that grows faster than
-linearly shows as a seconds-per-MB figure that rises with the size.
+prints a Markdown table of seconds per stage (wall clock, in-process) and the CPU seconds of the
+whole process (user + system, with start-up and the per-process lexicon load of about 1 s),
+which a shared, loaded machine disturbs far less than wall clock. A step that grows faster
+than linearly shows as a per-MB figure that rises with the size.
 
 Usage: python3 Scripts/peers/scaling.py --cablemend .build-rel/release/cablemend [--sizes 0.25,0.5,1,2,4]
 """
@@ -13,6 +15,7 @@ import glob
 import json
 import os
 import random
+import resource
 import subprocess
 import tempfile
 
@@ -36,20 +39,23 @@ def main():
     parser.add_argument("--sizes", default="0.25,0.5,1,2,4")
     parser.add_argument("--runs", type=int, default=1)
     args = parser.parse_args()
-    print("| MB | " + " | ".join(STAGES) + " | total s | s per MB |")
-    print("| ---: " * (len(STAGES) + 3) + "|")
+    print("| MB | " + " | ".join(STAGES) + " | total s | CPU s | CPU s per MB |")
+    print("| ---: " * (len(STAGES) + 4) + "|")
     with tempfile.TemporaryDirectory() as work:
         for size in (float(s) for s in args.sizes.split(",")):
             path = os.path.join(work, f"doc-{size}.txt")
             with open(path, "wb") as f:
                 f.write(document(size))
             megabytes = os.path.getsize(path) / 1e6
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             result = subprocess.run([args.cablemend, "speed", "pipeline", path, "--runs", str(args.runs)],
                                     check=True, capture_output=True, text=True)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
             timing = json.loads(result.stdout)
             stages = timing["stages"]
             cells = " | ".join(f"{stages.get(s, 0):.2f}" for s in STAGES)
-            print(f"| {megabytes:.2f} | {cells} | {timing['median']:.2f} | {timing['median'] / megabytes:.2f} |",
+            print(f"| {megabytes:.2f} | {cells} | {timing['median']:.2f} | {cpu:.2f} | {cpu / megabytes:.2f} |",
                   flush=True)
 
 

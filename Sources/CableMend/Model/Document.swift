@@ -16,6 +16,9 @@ public struct Document: Sendable {
   public var edits: [Edit]
   /// Problems worth telling the user that are not edits (missing pages, low confidence).
   public var notes: [String]
+  /// Furniture formats of the lines as `pages` matched them, so `furniture`, which runs next on
+  /// the same lines, does not match every line again (``FormatMemo``).
+  var formatMemo: FormatMemo?
 
   public init(name: String, inputByteCount: Int, lines: [TextLine]) {
     self.name = name

@@ -28,7 +28,9 @@ public struct FurnitureStripper: Stage {
 
   public func run(_ document: inout Document) {
     guard !document.lines.isEmpty else { return }
-    let judgement = FurnitureJudgement(document: document, edgeDepth: Self.edgeDepth)
+    let formats = FormatMemo.formats(of: document.lines, memo: document.formatMemo)
+    document.formatMemo = nil
+    let judgement = FurnitureJudgement(document: document, edgeDepth: Self.edgeDepth, formats: formats)
     var previousKind: FurnitureKind?
     var removed: Set<Int> = []
     for index in judgement.verdicts.indices {

@@ -16,7 +16,8 @@ public struct PageSplitter: Stage {
 
   public func run(_ document: inout Document) {
     guard !document.lines.isEmpty else { return }
-    let formats = document.lines.map { FurnitureFormats.match($0.text) }
+    let formats = FormatMemo.formats(of: document.lines, memo: document.formatMemo)
+    document.formatMemo = FormatMemo(lines: document.lines, formats: formats)
     let layout = PageLayout(lines: document.lines, formats: formats)
     document.pages = Self.pageInfos(layout, lines: document.lines)
     for (index, page) in layout.pageIndices(lineCount: document.lines.count).enumerated() {

@@ -13,23 +13,26 @@ extension OrderSolver {
   func jumpChanges(_ path: [Int], from i: Int, length: Int, into jump: inout [Double]) {
     let end = i + length - 1
     let last = path.count - length
+    let n = count
     jump[i] = 0
-    var total = 0.0
-    if i < last {
-      for target in (i + 1)...last {
-        // Moving one place further forward jumps over one more fragment.
-        let t = path[target + length - 1]
-        for s in i...end { total += precedence[path[s]][t] - precedence[t][path[s]] }
-        jump[target] = total
+    lead.withUnsafeBufferPointer { lead in
+      var total = 0.0
+      if i < last {
+        for target in (i + 1)...last {
+          // Moving one place further forward jumps over one more fragment.
+          let t = path[target + length - 1]
+          for s in i...end { total += lead[path[s] * n + t] }
+          jump[target] = total
+        }
       }
-    }
-    total = 0
-    var target = i - 1
-    while target >= 0 {
-      let t = path[target]
-      for s in i...end { total += precedence[t][path[s]] - precedence[path[s]][t] }
-      jump[target] = total
-      target -= 1
+      total = 0
+      var target = i - 1
+      while target >= 0 {
+        let t = path[target]
+        for s in i...end { total += lead[t * n + path[s]] }
+        jump[target] = total
+        target -= 1
+      }
     }
   }
 
@@ -42,10 +45,11 @@ extension OrderSolver {
   /// The links lost and gained by taking `path[i..<i+length]` out; the same for every target.
   func removalChange(_ path: [Int], from i: Int, length: Int) -> Double {
     let n = count
+    let stride = n + 1
     let end = i + length - 1
     let a = i > 0 ? path[i - 1] : n
     let d = end + 1 < path.count ? path[end + 1] : n
-    return follow[a][d] - follow[a][path[i]] - follow[path[end]][d]
+    return links[a * stride + d] - links[a * stride + path[i]] - links[path[end] * stride + d]
   }
 
   /// The links gained and lost by putting the run back at `target` of the shortened path.
@@ -57,6 +61,7 @@ extension OrderSolver {
     let restCount = path.count - length
     let e = target > 0 ? (target - 1 < i ? path[target - 1] : path[target - 1 + length]) : n
     let g = target < restCount ? (target < i ? path[target] : path[target + length]) : n
-    return follow[e][b] + follow[c][g] - follow[e][g]
+    let stride = n + 1
+    return links[e * stride + b] + links[c * stride + g] - links[e * stride + g]
   }
 }

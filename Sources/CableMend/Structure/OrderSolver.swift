@@ -21,6 +21,12 @@ struct OrderSolver: Sendable {
   let maxImprovements: Int
   /// Units of work (one pair of fragments priced) one local search may spend.
   let workBudget: Int
+  /// `lead[a * count + b]` = `precedence[a][b] - precedence[b][a]`, flat, for pricing moves:
+  /// one load instead of two nested-array lookups in the innermost loop. `lead[b][a]` is
+  /// exactly `-lead[a][b]`, so sums use the very values `delta` computes.
+  let lead: [Double]
+  /// `follow` flat, row stride `count + 1`.
+  let links: [Double]
 
   init(follow: [[Double]], precedence: [[Double]], maxSegment: Int = 8, maxImprovements: Int = 2000,
        workBudget: Int = 3_000_000)
@@ -30,6 +36,14 @@ struct OrderSolver: Sendable {
     self.maxSegment = maxSegment
     self.maxImprovements = maxImprovements
     self.workBudget = workBudget
+    let n = precedence.count
+    precondition(follow.count == n + 1 && follow.allSatisfy { $0.count == n + 1 }, "follow must be (n+1)x(n+1)")
+    var lead = [Double](repeating: 0, count: n * n)
+    for a in 0..<n {
+      for b in 0..<n { lead[a * n + b] = precedence[a][b] - precedence[b][a] }
+    }
+    self.lead = lead
+    self.links = follow.flatMap { $0 }
   }
 
   var count: Int { precedence.count }

@@ -17,10 +17,14 @@ struct FurnitureJudgement: Sendable {
   private(set) var verdicts: [FurnitureVerdict?]
   /// Page index of each line.
   let page: [Int]
+  /// Comparisons of running-head shapes: the part of the judgement that could grow faster than
+  /// the document, counted so tests can check it does not (``ShapeGroups``).
+  let headComparisons: Int
 
-  init(document: Document, edgeDepth: Int) {
+  /// - Parameter formats: ``FurnitureFormats/match(_:)`` of every line, when already known.
+  init(document: Document, edgeDepth: Int, formats known: [FormatMatch?]? = nil) {
     let lines = document.lines
-    var formats = lines.map { FurnitureFormats.match($0.text) }
+    var formats = known ?? lines.map { FurnitureFormats.match($0.text) }
     let header = lines.map { HeaderLines.isHeaderContent($0.text, tokens: FurnitureText.tokens($0.text)) }
     if lines.allSatisfy({ $0.page != nil }) && !document.pages.isEmpty {
       page = lines.map { $0.page! }
@@ -30,6 +34,7 @@ struct FurnitureJudgement: Sendable {
     Self.vetoContinuations(lines, formats: &formats)
     let edge = Self.edges(lines, page: page, depth: edgeDepth)
     let heads = RunningHeads(lines: lines, page: page, edge: edge, formats: formats, header: header)
+    headComparisons = heads.comparisons
     verdicts = Array(repeating: nil, count: lines.count)
     for index in lines.indices {
       if let format = formats[index], format.strong {
@@ -55,23 +60,26 @@ struct FurnitureJudgement: Sendable {
   }
 
   /// Weak-format lines join the furniture when, skipping blank lines, the line above or below
-  /// is furniture or the page ends there. Repeats until nothing changes, so a stack of stamps
-  /// at a page's top is taken whole.
+  /// is furniture or the page ends there, until nothing changes, so a stack of stamps at a
+  /// page's top is taken whole.
+  ///
+  /// A line accepted puts its neighbours back on the work list, so each line is looked at O(1)
+  /// times: O(n), where repeating whole passes until none changed was O(n²) on a long chain.
+  /// The rule only ever adds furniture, so the lines accepted are the same in any order.
   private mutating func acceptConnectedWeakLines(_ lines: [TextLine], formats: [FormatMatch?]) {
     let nonBlank = lines.indices.filter { !Self.isBlank(lines[$0]) }
-    var changed = true
-    while changed {
-      changed = false
-      for (position, index) in nonBlank.enumerated() where verdicts[index] == nil {
-        guard let format = formats[index], !format.strong else { continue }
-        let above = position > 0 ? nonBlank[position - 1] : nil
-        let below = position + 1 < nonBlank.count ? nonBlank[position + 1] : nil
-        guard connects(above, to: index) || connects(below, to: index) else { continue }
-        verdicts[index] = FurnitureVerdict(
-          kind: format.kind, detail: format.detail,
-          signals: ["format", "position"], confidence: 0.8)
-        changed = true
-      }
+    var pending = Array(nonBlank.indices.reversed())
+    while let position = pending.popLast() {
+      let index = nonBlank[position]
+      guard verdicts[index] == nil, let format = formats[index], !format.strong else { continue }
+      let above = position > 0 ? nonBlank[position - 1] : nil
+      let below = position + 1 < nonBlank.count ? nonBlank[position + 1] : nil
+      guard connects(above, to: index) || connects(below, to: index) else { continue }
+      verdicts[index] = FurnitureVerdict(
+        kind: format.kind, detail: format.detail,
+        signals: ["format", "position"], confidence: 0.8)
+      if below != nil { pending.append(position + 1) }
+      if above != nil { pending.append(position - 1) }
     }
   }
 

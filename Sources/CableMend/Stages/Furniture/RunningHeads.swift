@@ -9,32 +9,32 @@ struct RunningHeads: Sendable {
   private(set) var pagesByLine: [Int: [Int]] = [:]
   /// Lines whose weak format (a lone number) recurs elsewhere in the document.
   private(set) var repeatedWeak: Set<Int> = []
+  /// Shape comparisons made while grouping (see ``ShapeGroups``): work, counted for tests.
+  private(set) var comparisons = 0
 
   /// - Parameters:
   ///   - page: the page index of each line.
   ///   - edge: whether each line is among the first or last few lines of its page.
   ///   - header: whether each line is one of the telegram's own header lines.
-  /// - Complexity: O(c²·k²) for c candidate lines of at most k characters; candidates are the
-  ///   short lines at page edges, a few per page.
+  /// - Complexity: O(c·k²) for c candidate lines of at most k characters; candidates are the
+  ///   short lines at page edges, a few per page (``ShapeGroups`` bounds the comparisons).
   init(lines: [TextLine], page: [Int], edge: [Bool], formats: [FormatMatch?], header: [Bool]) {
-    var groups: [(shape: [UInt8], members: [Int])] = []
+    var shapes = ShapeGroups()
     for index in lines.indices
     where Self.isCandidate(lines[index].text, edge: edge[index], format: formats[index]) {
       let shape = FurnitureText.digitShape(FurnitureText.folded(lines[index].text))
       guard !shape.isEmpty else { continue }
-      if let group = groups.firstIndex(where: { Self.same($0.shape, shape) }) {
-        groups[group].members.append(index)
-      } else {
-        groups.append((shape, [index]))
-      }
+      shapes.add(shape, member: index)
     }
-    let repeated = Set(groups.filter { $0.members.count >= 2 }.flatMap(\.members))
+    comparisons = shapes.comparisons
+    let groups = shapes.members
+    let repeated = Set(groups.filter { $0.count >= 2 }.joined())
     let neighbours = Self.contentNeighbours(lines, formats: formats, repeated: repeated)
-    for group in groups where group.members.count >= 2 {
-      var edgePages = Set(group.members.filter { edge[$0] }.map { page[$0] }).sorted()
-      if Self.isDuplicatedBlock(group.members, neighbours: neighbours, formats: formats) { edgePages = [] }
+    for group in groups where group.count >= 2 {
+      var edgePages = Set(group.filter { edge[$0] }.map { page[$0] }).sorted()
+      if Self.isDuplicatedBlock(group, neighbours: neighbours, formats: formats) { edgePages = [] }
       // A header line printed again on later pages: the first copy is the cable's own.
-      let members = header[group.members[0]] ? Array(group.members.dropFirst()) : group.members
+      let members = header[group[0]] ? Array(group.dropFirst()) : group
       for member in members {
         if formats[member].map({ !$0.strong }) == true { repeatedWeak.insert(member) }
         let needed = formats[member] == nil && Self.readsAsText(member, lines: lines) ? 3 : 2
@@ -98,11 +98,5 @@ struct RunningHeads: Sendable {
     let length = text.utf8.count
     guard length > 0, length <= 90, !FurnitureText.isProse(text) else { return false }
     return edge || format != nil
-  }
-
-  private static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-    if a == b { return true }
-    let limit = FurnitureText.tolerance(min(a.count, b.count))
-    return limit > 0 && FurnitureText.distance(a, b, limit: limit) <= limit
   }
 }

@@ -112,7 +112,9 @@ public enum LineClassifier {
     }
     guard body.count < 70 else { return false }
     if postPrefixes.contains(where: { body.hasPrefix($0 + " ") || body == $0 }) { return true }
-    if body.hasPrefix("CINC") || body.hasPrefix("COM") && body.hasSuffix(" HI") { return true }
+    // Unified commands are one word with the command glued on: CINCPAC, USCINCEUR, USCINCSO.
+    if body.hasPrefix("CINC") || body.hasPrefix("USCINC") { return true }
+    if body.hasPrefix("COM") && body.hasSuffix(" HI") { return true }
     if body.hasSuffix(" WASHDC") || body.contains(" WASHDC ") { return true }
     return precedenceWords.contains(where: { body.hasSuffix(" " + $0) }) && body.split(separator: " ").count <= 6
   }

@@ -147,6 +147,8 @@ struct FragmentEvidence: Sendable {
   static let fullLineContinues = 1.0
   static let pageBreakContinues = 1.0
   static let listCue = 1.5
+  /// An unnumbered `SUMMARY` paragraph at the start of the body.
+  static let summaryOpens = 1.5
   /// Per heading word that recurs in the paragraph below in another form.
   static let stemCue = 0.75
   /// A bullet standing before the one line that could introduce a list.
@@ -285,6 +287,8 @@ struct FragmentEvidence: Sendable {
 
   func startScore(_ f: Fragment) -> Double {
     var score = f.position == 0 ? 1.0 : 0
+    // A summary opens a cable's body (`SUMMARY: ... END SUMMARY.`), before paragraph 1 or as it.
+    if f.leadWords.first == "SUMMARY", f.kind == .text { score += Self.summaryOpens }
     if f.number == 1 { score += 2 }
     if f.continues { score -= 2 }
     return score

@@ -236,12 +236,7 @@ struct FragmentEvidence: Sendable {
       if a.fullLastLine == false { score -= 1 }
       if numberedStyle { score -= 1 }
     }
-    if a.kind == .heading {
-      // A heading names what follows it: its words recur in its first paragraph, often in
-      // another form (`ARRIVAL` over `PARTY WILL ARRIVE`).
-      score += b.kind == .heading ? 0.2 : (b.continues ? -2 : 0.5 + min(0.5, Self.cohesionScale * cohesion(a, b)))
-      score += Self.stemCue * Double(min(2, sharedStems(a, b)))
-    }
+    if a.kind == .heading { score += headingScore(a, b) }
     score += listScore(a, b)
     if let x = a.number, let y = b.number, y == x + 1, !a.open { score += Self.numberInSequence }
     if let x = a.ordinal, let y = b.ordinal { score += y == x + 1 ? Self.numberInSequence : 0 }
@@ -249,6 +244,13 @@ struct FragmentEvidence: Sendable {
     if let x = a.letter, let y = b.letter, !a.open { score += y == x + 1 ? 2 : 0 }
     if b.letter == 1 && a.number != nil && !a.open { score += 2 }
     return score + Self.cohesionScale * cohesion(a, b) + coordination(a, b)
+  }
+
+  /// A heading names what follows it: its words recur in its first paragraph, often in another
+  /// form (`ARRIVAL` over `PARTY WILL ARRIVE`).
+  func headingScore(_ a: Fragment, _ b: Fragment) -> Double {
+    let base = b.kind == .heading ? 0.2 : (b.continues ? -2 : 0.5 + min(0.5, Self.cohesionScale * cohesion(a, b)))
+    return base + Self.stemCue * Double(min(2, sharedStems(a, b)))
   }
 
   /// Lists: a line ending `:` introduces the bullets under it; an item ending `;` has another

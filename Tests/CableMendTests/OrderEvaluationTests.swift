@@ -49,8 +49,8 @@ import Testing
     print("order evaluation (default scrambler): \(summary.documents) documents, exact \(summary.exact) (\(summary.exactShare)), mean tau \(summary.meanTau)")
     #expect(summary.documents >= 50)
     // Thresholds just below what was measured (README, `order` section).
-    #expect(summary.exactShare >= 0.59)
-    #expect(summary.meanTau >= 0.935)
+    #expect(summary.exactShare >= 0.61)
+    #expect(summary.meanTau >= 0.945)
   }
 
   @Test(.enabled(if: SupportPaths.sharedData != nil, "needs ../shared/data/frus-dev"))
@@ -60,7 +60,7 @@ import Testing
     let summary = try Self.measure(scrambler)
     print("order evaluation (page numbers kept): \(summary.documents) documents, exact \(summary.exact) (\(summary.exactShare)), mean tau \(summary.meanTau)")
     #expect(summary.documents >= 50)
-    #expect(summary.exactShare >= 0.61)
-    #expect(summary.meanTau >= 0.95)
+    #expect(summary.exactShare >= 0.64)
+    #expect(summary.meanTau >= 0.955)
   }
 }

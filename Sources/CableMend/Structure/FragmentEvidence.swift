@@ -147,6 +147,14 @@ struct FragmentEvidence: Sendable {
   static let fullLineContinues = 1.0
   static let pageBreakContinues = 1.0
   static let listCue = 1.5
+  /// An unnumbered `SUMMARY` paragraph at the start of the body.
+  static let summaryOpens = 1.5
+  /// Per heading word that recurs in the paragraph below in another form.
+  static let stemCue = 0.75
+  /// A bullet standing before the one line that could introduce a list.
+  static let bulletBeforeIntroduction = 2.0
+  /// A broken sentence rejoined across a word pair English does not make (`THE WOULD`).
+  static let impossibleJunction = -3.0
 
   init(_ fragments: [Fragment], pagesMissing: Bool = false) {
     self.pagesMissing = pagesMissing
@@ -160,6 +168,10 @@ struct FragmentEvidence: Sendable {
     let plain = fragments.filter { $0.kind == .text }.count
     numberedStyle = numbered >= 3 && numbered >= plain
     semicolonLists = fragments.contains { $0.kind == .bullet && $0.finalMark == ";" }
+    // Where exactly one fragment could introduce a list (a line ending `:`, a heading), every
+    // bullet belongs after it.
+    let introducers = fragments.indices.filter { fragments[$0].kind == .heading || (fragments[$0].finalMark == ":" && fragments[$0].kind != .bullet) }
+    let soleIntroducer = introducers.count == 1 ? introducers[0] : nil
     presentPages = Set(fragments.compactMap(\.page))
     follow = Array(repeating: Array(repeating: 0, count: n + 1), count: n + 1)
     precedence = Array(repeating: Array(repeating: 0, count: n), count: n)
@@ -167,6 +179,7 @@ struct FragmentEvidence: Sendable {
       for j in 0..<n where i != j {
         follow[i][j] = pairScore(fragments[i], fragments[j])
         precedence[i][j] = precedencePenalty(fragments[i], fragments[j])
+        if j == soleIntroducer, fragments[i].kind == .bullet { precedence[i][j] += Self.bulletBeforeIntroduction }
       }
       follow[n][i] = startScore(fragments[i])
       follow[i][n] = endScore(fragments[i])
@@ -201,11 +214,18 @@ struct FragmentEvidence: Sendable {
       // A heading is known by its shape alone (short, upper case, maybe a colon), so a
       // heading-shaped line scanned directly below a line ending mid-phrase (`... MAKE THE`)
       // is that sentence's tail.
+      // Only after an article or preposition (`THE`), or when the line ends `:` as a list's
+      // introduction does: `... ON THE VICE PRESIDENT AND` / `DEPARTURE` is a section break.
       let headingTail = b.kind == .heading && a.midPhrase && gap == 0 && samePage
+        && (a.lastWord.map { SentenceJunction.determiners.contains($0) || SentenceJunction.prepositions.contains($0) } == true
+          || b.finalMark == ":")
       if b.isStructuralStart && !headingTail {
         score += Self.structuralAfterOpen * strength
       } else {
         score += (Self.brokenSentence + (b.continues ? Self.continuationBonus : 0) + (a.midPhrase ? 0.5 : 0)) * strength
+        if let last = a.lastWord, let first = b.leadWords.first, SentenceJunction.isImpossible(last, first) {
+          score += Self.impossibleJunction
+        }
       }
     } else if b.continues {
       // Where pages are missing, a continuation may have lost its head with them.
@@ -216,10 +236,7 @@ struct FragmentEvidence: Sendable {
       if a.fullLastLine == false { score -= 1 }
       if numberedStyle { score -= 1 }
     }
-    if a.kind == .heading {
-      // A heading names what follows it: its words recur in its first paragraph.
-      score += b.kind == .heading ? 0.2 : (b.continues ? -2 : 0.5 + min(0.5, Self.cohesionScale * cohesion(a, b)))
-    }
+    if a.kind == .heading { score += headingScore(a, b) }
     score += listScore(a, b)
     if let x = a.number, let y = b.number, y == x + 1, !a.open { score += Self.numberInSequence }
     if let x = a.ordinal, let y = b.ordinal { score += y == x + 1 ? Self.numberInSequence : 0 }
@@ -227,6 +244,13 @@ struct FragmentEvidence: Sendable {
     if let x = a.letter, let y = b.letter, !a.open { score += y == x + 1 ? 2 : 0 }
     if b.letter == 1 && a.number != nil && !a.open { score += 2 }
     return score + Self.cohesionScale * cohesion(a, b) + coordination(a, b)
+  }
+
+  /// A heading names what follows it: its words recur in its first paragraph, often in another
+  /// form (`ARRIVAL` over `PARTY WILL ARRIVE`).
+  func headingScore(_ a: Fragment, _ b: Fragment) -> Double {
+    let base = b.kind == .heading ? 0.2 : (b.continues ? -2 : 0.5 + min(0.5, Self.cohesionScale * cohesion(a, b)))
+    return base + Self.stemCue * Double(min(2, sharedStems(a, b)))
   }
 
   /// Lists: a line ending `:` introduces the bullets under it; an item ending `;` has another
@@ -265,6 +289,8 @@ struct FragmentEvidence: Sendable {
 
   func startScore(_ f: Fragment) -> Double {
     var score = f.position == 0 ? 1.0 : 0
+    // A summary opens a cable's body (`SUMMARY: ... END SUMMARY.`), before paragraph 1 or as it.
+    if f.leadWords.first == "SUMMARY", f.kind == .text { score += Self.summaryOpens }
     if f.number == 1 { score += 2 }
     if f.continues { score -= 2 }
     return score
@@ -277,6 +303,13 @@ struct FragmentEvidence: Sendable {
     if f.printedAboveSignature { score += 3 }
     if f.kind == .heading { score -= 1.5 }
     return score
+  }
+
+  /// Heading words that recur in `b` in another form: the same first five letters
+  /// (`ARRIVAL`, `ARRIVE`; `DEPARTURE`, `DEPART`). Exact repeats are ``cohesion(_:_:)``'s.
+  func sharedStems(_ a: Fragment, _ b: Fragment) -> Int {
+    let stems = Set(b.words.filter { $0.count >= 5 }.map { $0.prefix(5) })
+    return a.words.filter { $0.count >= 5 && !b.words.contains($0) && stems.contains($0.prefix(5)) }.count
   }
 
   /// Shared rare words, weighted by inverse document frequency, capped.

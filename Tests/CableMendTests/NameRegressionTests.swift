@@ -101,7 +101,7 @@ import Testing
     #expect(changes(text) == expected)
   }
 
-  /// In a token of seven letters or more, one arbitrary edit from a name is as telling as one
+  /// In a token of six letters or more, one arbitrary edit from a name is as telling as one
   /// common confusion in a short token (with the cable's country, enough to act on); but a
   /// spelling the cable prints twice is another transliteration (QADHAAFI), never damage.
   @Test func aLongNameOneEditAwayIsFixedUnlessPrintedTwice() {

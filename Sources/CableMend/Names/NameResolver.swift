@@ -113,8 +113,9 @@ struct NameResolver {
   static let closeCost: Int32 = 45
 
   /// From this many letters, one arbitrary edit (cost up to 1.0) is as telling as one common
-  /// confusion in a short token: few names of seven letters or more lie one edit from another.
-  static let longTokenLength = 7
+  /// confusion in a short token: few names of six letters or more lie one edit from another.
+  /// Five was tried: it turned `MUONG` (a Vietnamese place) into LUONG, a minister's name.
+  static let longTokenLength = 6
 
   /// Whether a candidate at `cost` from a token of `length` letters is close enough to earn
   /// the closeness point (``personSufficient``).

@@ -21,7 +21,9 @@ import Testing
     var recall: Double { damaged == 0 ? 1 : Double(restored) / Double(damaged) }
   }
 
-  static let seeds: [UInt64] = [1, 2, 3]
+  /// Seeds 1–9: the damage earlier rounds studied (362 damaged names, about 15 s in a debug
+  /// build). Seeds 30–39 were held out one round and 40–49 the next (README, names).
+  static let seeds: [UInt64] = Array(1...9)
 
   static func evaluate(seeds: [UInt64], export: URL?) throws -> Tally {
     let folder = SupportPaths.sharedData!.appendingPathComponent("frus-dev")
@@ -98,7 +100,7 @@ import Testing
     #expect(tally.damaged >= 100, "too few damaged names to measure")
     #expect(tally.precision >= 0.99)
     if custom != nil { return }
-    // The target; the stage reaches 0.903 (102/113) on these seeds (README, names).
+    // The target; the stage reaches 0.909 (329/362) on these seeds (README, names).
     #expect(tally.recall >= 0.90)
   }
 }

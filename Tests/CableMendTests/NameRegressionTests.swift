@@ -100,4 +100,14 @@ import Testing
   func shortTokensNeedStrongContext(text: String, expected: [String]) {
     #expect(changes(text) == expected)
   }
+
+  /// In a token of six letters or more, one arbitrary edit from a name is as telling as one
+  /// common confusion in a short token (with the cable's country, enough to act on); but a
+  /// spelling the cable prints twice is another transliteration (QADHAAFI), never damage.
+  @Test func aLongNameOneEditAwayIsFixedUnlessPrintedTwice() {
+    let head = "O 151200Z MAR 75\nFM AMEMBASSY ALGIERS\nTO SECSTATE WASHDC\n\n"
+    #expect(changes(head + "1. WE MET BOUSSTLHAM TODAY.\n") == ["BOUSSTLHAM>BOUSSELHAM"])
+    let twice = head + "1. WE MET BOUSSTLHAM TODAY.\n\n2. BOUSSTLHAM LEFT.\n"
+    #expect(changes(twice).isEmpty)
+  }
 }

@@ -112,6 +112,17 @@ struct NameResolver {
   /// A candidate this close (one common confusion) earns a point towards sufficiency.
   static let closeCost: Int32 = 45
 
+  /// From this many letters, one arbitrary edit (cost up to 1.0) is as telling as one common
+  /// confusion in a short token: few names of six letters or more lie one edit from another.
+  /// Five was tried: it turned `MUONG` (a Vietnamese place) into LUONG, a minister's name.
+  static let longTokenLength = 6
+
+  /// Whether a candidate at `cost` from a token of `length` letters is close enough to earn
+  /// the closeness point (``personSufficient``).
+  static func isClose(cost: Int32, length: Int) -> Bool {
+    cost <= closeCost || (length >= longTokenLength && cost <= 100)
+  }
+
   // MARK: People
 
   struct PersonCue {
@@ -170,6 +181,9 @@ struct NameResolver {
     if strong > 0 || !cue.title.isEmpty { limit = max(limit, Self.strongContextCostLimit) }
     if documentName { limit = max(limit, Self.documentNameCostLimit(length: token.count)) }
     let bare = costs.cost(truth: surnameBytes, ocr: token, limit: limit)
+    // A spelling the cable prints twice or more (QADHAAFI) is a transliteration, not damage:
+    // OCR seldom damages two mentions alike. Only such a token may count as long.
+    let printedOnce = (context.counts[String(decoding: token, as: UTF8.self)] ?? 0) <= 1
     if bare == nil && cue.offices == nil { return nil }
     var gluedCosts: [[UInt8]: Int32?] = [:]
     var best:
@@ -199,7 +213,7 @@ struct NameResolver {
         + (neighbour?.support ?? 0)
       let sufficient = personSufficient(
         entry, cue: cue, title: title, mentions: mentions, strong: strong,
-        cost: cost, neighbour: neighbour)
+        cost: cost, length: printedOnce ? token.count : 0, neighbour: neighbour)
       let score = support - Double(cost) / 100
       if best == nil || (sufficient && !best!.sufficient)
         || (sufficient == best!.sufficient && score > best!.support - Double(best!.cost) / 100)
@@ -277,12 +291,12 @@ struct NameResolver {
   /// The words beside the token add theirs (``NeighbourEvidence``).
   private func personSufficient(
     _ entry: LexiconEntry, cue: PersonCue, title: Double, mentions: Int,
-    strong: Int, cost: Int32, neighbour: NeighbourEvidence?
+    strong: Int, cost: Int32, length: Int, neighbour: NeighbourEvidence?
   ) -> Bool {
     let date = dateSupport(entry) ?? 0
     // A neighbour that belongs with the candidate is no sign of an unknown foreign phrase.
     let unexplained = cue.unknownNeighbour && neighbour == nil
-    var points = (cost <= Self.closeCost && !unexplained ? 1 : 0) + (neighbour?.points ?? 0)
+    var points = (Self.isClose(cost: cost, length: length) && !unexplained ? 1 : 0) + (neighbour?.points ?? 0)
     if strong > 0 || mentions >= 2 { points += 2 } else if mentions == 1 { points += 1 }
     if title >= 0.5 { points += cue.title.count >= 2 || date > 0 ? 2 : 1 }
     if let offices = cue.offices, !entry.office.isEmpty, offices.contains(entry.office) { points += 2 }

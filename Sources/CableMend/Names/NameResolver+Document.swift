@@ -39,13 +39,3 @@ extension NameResolver {
     }
   }
 }
-
-extension NameResolver {
-  /// True when the entry's dates cover only part of what its role says: a FRUS person's role
-  /// joins several remarks (`;`) made in different volumes, while `Scripts/build-lexicon` takes
-  /// the years from the first remark alone (Diggs: 1969–1971, the years he chaired a caucus,
-  /// for a congressman of 1955–1980). A cable outside those years is no evidence against him.
-  static func datesAreOfOneRemark(_ entry: LexiconEntry) -> Bool {
-    entry.office.isEmpty && entry.role.contains(";")
-  }
-}

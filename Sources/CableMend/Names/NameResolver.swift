@@ -269,19 +269,6 @@ struct NameResolver {
     return points
   }
 
-  /// A tenure longer than this (in years) says little about who is meant (a senator of 30 years).
-  static let longTenureYears = 12
-
-  /// The cable's date against the entry's tenure: +1 inside a tenure of at most twelve years,
-  /// +0.5 inside a longer or open-ended one, −1 outside; but 0 outside when the role joins
-  /// several remarks without an office symbol (a FRUS person, ``datesAreOfOneRemark(_:)``).
-  private func dateSupport(_ entry: LexiconEntry) -> Double? {
-    guard let date = context.date, let covers = entry.tenureCovers(date) else { return nil }
-    guard covers else { return Self.datesAreOfOneRemark(entry) ? 0 : -1.0 }
-    guard let start = entry.start, let end = entry.end else { return 0.5 }
-    return (end.upperBound - start.lowerBound) / 10_000 > Self.longTenureYears ? 0.5 : 1.0
-  }
-
   /// Whether the person's evidence can stand alone (see ``NameCandidate/sufficient``): it
   /// needs two points. A clean mention in a name context or repeated, a title of two words or
   /// more (or one, with the tenure covering the date), a matching clearance office: two points

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// A cable from an embassy is signed by its chief of mission, one from the Department by the
 /// Secretary of State (or, in the Secretary's absence, the Deputy Secretary as Acting
-/// Secretary), one from the Secretary's party abroad (`FM USDEL SECRETARY`) by the Secretary, so the sending post (`FM AMEMBASSY CAIRO`) and the cable's date narrow
+/// Secretary), one from the Secretary's party abroad (`FM USDEL SECRETARY`) by the Secretary,
+/// so the sending post (`FM AMEMBASSY CAIRO`) and the cable's date narrow
 /// the signature to the one or two people who held that post on that date. That closed class,
 /// like the post slot of a routing line, lets a damaged signature take more OCR damage than a
 /// name in running text (`EOTS` for EILTS in a Cairo cable of 1975). A signature that is a known
@@ -39,8 +40,9 @@ struct SignatureResolver {
   /// Who signs a Department cable: the Secretary, or in the Secretary's absence the Acting
   /// Secretary, usually the Deputy Secretary (`INGERSOLL` in May 1975). The Deputy is the less
   /// usual signer, so has less support; the Secretary's party abroad is signed by the Secretary.
-  static let departmentSigners: [(role: String, support: Double)] = [
-    ("SECRETARY OF STATE", 2.0), ("SECRETARY OF STATE AD INTERIM", 2.0), ("DEPUTY SECRETARY OF STATE", 1.5),
+  static let departmentSigners: [(role: String, support: Double, signsForParty: Bool)] = [
+    ("SECRETARY OF STATE", 2.0, true), ("SECRETARY OF STATE AD INTERIM", 2.0, true),
+    ("DEPUTY SECRETARY OF STATE", 1.5, false),
   ]
 
   /// The sending post (`AMEMBASSY CAIRO`) from the `FM` line, as routing prefix and post words.
@@ -67,17 +69,16 @@ struct SignatureResolver {
       guard entry.kind == .person, entry.tenureCovers(date) == true, entry.start != nil, entry.end != nil else {
         continue
       }
-      let role = NameModel.words(entry.role).joined(separator: " ")
+      let words = NameModel.words(entry.role)
+      let role = words.joined(separator: " ")
       if department {
-        if let signer = Self.departmentSigners.first(where: { $0.role == role }),
-          !party || signer.support == 2.0
-        {
+        if let signer = Self.departmentSigners.first(where: { $0.role == role }), !party || signer.signsForParty {
           result.append((entry, signer.support))
         }
         continue
       }
       guard Self.chiefOfMission.contains(where: role.hasPrefix),
-        NameModel.words(entry.role).contains(where: { word in countries.contains { NameModel.sameCountry(word, $0) } })
+        words.contains(where: { word in countries.contains { NameModel.sameCountry(word, $0) } })
       else { continue }
       result.append((entry, 2.0))
     }

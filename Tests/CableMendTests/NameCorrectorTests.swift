@@ -197,3 +197,31 @@ import Testing
     #expect(Self.corrector.suggestions(for: String(repeating: "Q", count: 500)).isEmpty)
   }
 }
+
+extension NameCorrector {
+  /// Every candidate scored in full and sorted, without the bounds: the plain version that
+  /// ``NameCorrector/suggestions(for:limit:)`` must agree with.
+  func unprunedSuggestions(for token: String, limit: Int) -> [Suggestion] {
+    let bytes = Array(token.utf8)
+    guard !bytes.isEmpty, bytes.count <= CandidateIndex.maxLength else { return [] }
+    if model.known.contains(token) || english?.words.contains(token) == true {
+      return [Suggestion(text: token, cost: 0, isName: model.isPersonNameToken(token))]
+    }
+    let maxCost = NameResolver.costLimit(length: bytes.count)
+    var found: [Suggestion] = []
+    var lists: [(CandidateIndex, Bool, Int?)] = [(model.nameIndex, true, NameResolver.queryDeletes(bytes.count))]
+    if let english { lists.append((english.index, false, nil)) }
+    for (index, isName, deletes) in lists {
+      var seen: [Int] = []
+      index.forEachCandidate(of: bytes, queryDeletes: deletes) { seen.append($0) }
+      for term in Set(seen).sorted() {
+        if let cost = costs.cost(truth: index.terms[term], ocr: bytes, limit: maxCost) {
+          found.append(
+            Suggestion(text: String(decoding: index.terms[term], as: UTF8.self), cost: Double(cost) / 100, isName: isName))
+        }
+      }
+    }
+    found.sort { $0.cost != $1.cost ? $0.cost < $1.cost : $0.text < $1.text }
+    return Array(found.prefix(limit))
+  }
+}

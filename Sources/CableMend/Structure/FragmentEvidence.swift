@@ -108,7 +108,7 @@ struct Fragment: Sendable {
 
 /// The evidence that one fragment directly follows another, as a score, with the cues behind it.
 ///
-/// Scores are sums of small, separately tuned cues (see the README's `order` section): a broken
+/// Scores are weighted sums of cues (``OrderCue``, ``CueList``; see the README's `order` section): a broken
 /// sentence (+), a continuation after a finished sentence (-), paragraph numbers in sequence
 /// (+) or out of it (-), a heading before its body (+), shared rare words (+), and the input
 /// position as a weak prior. Precedence penalties (a page or paragraph number going backwards
@@ -124,6 +124,10 @@ struct FragmentEvidence: Sendable {
   /// `precedence[i][j]`: penalty when i stands anywhere before j.
   private(set) var precedence: [[Double]]
   private let weight: [String: Double]
+  /// One weight per ``OrderCue``.
+  let weights: [Double]
+  /// The one fragment that could introduce a list (a line ending `:`, a heading), if exactly one.
+  private let soleIntroducer: Int?
   /// Most paragraphs are numbered, so an unnumbered plain fragment is probably a tail.
   private let numberedStyle: Bool
   /// Some list item ends with `;`, so list items that go on are marked and one ending with `.`
@@ -134,30 +138,9 @@ struct FragmentEvidence: Sendable {
   /// The dump announces pages it does not have.
   private let pagesMissing: Bool
 
-  static let adjacentPrior = 1.5
-  static let distancePrior = 0.02
-  static let brokenSentence = 2.0
-  static let continuationBonus = 1.5
-  static let structuralAfterOpen = -2.5
-  static let continuationAfterClosed = -2.0
-  static let numberInSequence = 1.5
-  static let numberBackwards = 3.0
-  static let pageBackwards = 4.0
-  static let cohesionScale = 0.5
-  static let fullLineContinues = 1.0
-  static let pageBreakContinues = 1.0
-  static let listCue = 1.5
-  /// An unnumbered `SUMMARY` paragraph at the start of the body.
-  static let summaryOpens = 1.5
-  /// Per heading word that recurs in the paragraph below in another form.
-  static let stemCue = 0.75
-  /// A bullet standing before the one line that could introduce a list.
-  static let bulletBeforeIntroduction = 2.0
-  /// A broken sentence rejoined across a word pair English does not make (`THE WOULD`).
-  static let impossibleJunction = -3.0
-
-  init(_ fragments: [Fragment], pagesMissing: Bool = false) {
+  init(_ fragments: [Fragment], pagesMissing: Bool = false, weights: [Double] = OrderCue.weights) {
     self.pagesMissing = pagesMissing
+    self.weights = weights
     self.fragments = fragments
     let n = fragments.count
     var df: [String: Int] = [:]
@@ -171,7 +154,7 @@ struct FragmentEvidence: Sendable {
     // Where exactly one fragment could introduce a list (a line ending `:`, a heading), every
     // bullet belongs after it.
     let introducers = fragments.indices.filter { fragments[$0].kind == .heading || (fragments[$0].finalMark == ":" && fragments[$0].kind != .bullet) }
-    let soleIntroducer = introducers.count == 1 ? introducers[0] : nil
+    soleIntroducer = introducers.count == 1 ? introducers[0] : nil
     presentPages = Set(fragments.compactMap(\.page))
     follow = Array(repeating: Array(repeating: 0, count: n + 1), count: n + 1)
     precedence = Array(repeating: Array(repeating: 0, count: n), count: n)
@@ -179,130 +162,159 @@ struct FragmentEvidence: Sendable {
       for j in 0..<n where i != j {
         follow[i][j] = pairScore(fragments[i], fragments[j])
         precedence[i][j] = precedencePenalty(fragments[i], fragments[j])
-        if j == soleIntroducer, fragments[i].kind == .bullet { precedence[i][j] += Self.bulletBeforeIntroduction }
       }
       follow[n][i] = startScore(fragments[i])
       follow[i][n] = endScore(fragments[i])
     }
   }
 
-  func pairScore(_ a: Fragment, _ b: Fragment) -> Double {
-    var score = 0.0
+  func pairScore(_ a: Fragment, _ b: Fragment) -> Double { pairCues(a, b).score(weights) }
+
+  /// The cues for `b` directly after `a` (weights in ``OrderCue``).
+  func pairCues(_ a: Fragment, _ b: Fragment) -> CueList {
+    var cues = CueList()
     let gap = b.position - a.position - 1
     // Input adjacency only counts where it is trustworthy: on one page, or across two pages
     // whose printed numbers follow each other.
     let samePage = a.pageSlot == b.pageSlot
     let consecutive = a.page != nil && b.page == a.page.map { $0 + 1 }
     if gap == 0 && (samePage || consecutive) {
-      score += Self.adjacentPrior
+      cues.add(.adjacentInInput)
     } else {
-      score -= Self.distancePrior * Double(min(abs(gap), 20))
+      cues.add(.inputDistance, Double(min(abs(gap), 20)))
     }
     var acrossGap = false
     if let p = a.page, let q = b.page, q > p + 1 {
       // Skipping a page that is in the dump is wrong; crossing pages that are missing leaves
       // nothing to judge a broken sentence by.
-      if (p + 1..<q).contains(where: presentPages.contains) { score -= 3 } else { acrossGap = true }
+      if (p + 1..<q).contains(where: presentPages.contains) { cues.add(.skipsPresentPage) } else { acrossGap = true }
     }
-    if a.unclosedParen && b.closesParen { score += 1.5 }
+    if a.unclosedParen && b.closesParen { cues.add(.parenthesisCloses) }
     // The last fragment of a page running on into a tail on the next page: a page break.
-    if a.open, b.kind == .text, a.lastOnPage, let p = a.page, b.page == p + 1 { score += Self.pageBreakContinues }
+    if a.open, b.kind == .text, a.lastOnPage, let p = a.page, b.page == p + 1 { cues.add(.pageBreakRunsOn) }
     if acrossGap {
       // no sentence cues across missing pages
     } else if a.open {
-      let strength = a.openStrength
-      // A heading is known by its shape alone (short, upper case, maybe a colon), so a
-      // heading-shaped line scanned directly below a line ending mid-phrase (`... MAKE THE`)
-      // is that sentence's tail.
-      // Only after an article or preposition (`THE`), or when the line ends `:` as a list's
-      // introduction does: `... ON THE VICE PRESIDENT AND` / `DEPARTURE` is a section break.
-      let headingTail = b.kind == .heading && a.midPhrase && gap == 0 && samePage
-        && (a.lastWord.map { SentenceJunction.determiners.contains($0) || SentenceJunction.prepositions.contains($0) } == true
-          || b.finalMark == ":")
-      if b.isStructuralStart && !headingTail {
-        score += Self.structuralAfterOpen * strength
-      } else {
-        score += (Self.brokenSentence + (b.continues ? Self.continuationBonus : 0) + (a.midPhrase ? 0.5 : 0)) * strength
-        if let last = a.lastWord, let first = b.leadWords.first, SentenceJunction.isImpossible(last, first) {
-          score += Self.impossibleJunction
-        }
-      }
+      sentenceCues(a, b, adjacentOnPage: gap == 0 && samePage, into: &cues)
     } else if b.continues {
       // Where pages are missing, a continuation may have lost its head with them.
-      score += pagesMissing ? Self.continuationAfterClosed / 4 : Self.continuationAfterClosed
-    } else if b.kind == .text && a.kind != .heading && !acrossGap {
+      cues.add(pagesMissing ? .continuationAfterClosedPagesMissing : .continuationAfterClosed)
+    } else if b.kind == .text && a.kind != .heading {
       // A sentence that ends at the end of a full line may still have a paragraph after it.
-      if a.fullLastLine == true { score += Self.fullLineContinues }
-      if a.fullLastLine == false { score -= 1 }
-      if numberedStyle { score -= 1 }
+      if a.fullLastLine == true { cues.add(.fullLineRunsOn) }
+      if a.fullLastLine == false { cues.add(.shortLineEnds) }
+      if numberedStyle { cues.add(.plainAfterClosedInNumberedStyle) }
     }
-    if a.kind == .heading { score += headingScore(a, b) }
-    score += listScore(a, b)
-    if let x = a.number, let y = b.number, y == x + 1, !a.open { score += Self.numberInSequence }
-    if let x = a.ordinal, let y = b.ordinal { score += y == x + 1 ? Self.numberInSequence : 0 }
-    if b.kind == .heading && a.kind != .heading { score -= min(1, Self.cohesionScale * cohesion(a, b)) }
-    if let x = a.letter, let y = b.letter, !a.open { score += y == x + 1 ? 2 : 0 }
-    if b.letter == 1 && a.number != nil && !a.open { score += 2 }
-    return score + Self.cohesionScale * cohesion(a, b) + coordination(a, b)
+    if a.kind == .heading { headingCues(a, b, into: &cues) }
+    listCues(a, b, into: &cues)
+    if let x = a.number, let y = b.number, y == x + 1, !a.open { cues.add(.numberInSequence) }
+    if let x = a.ordinal, let y = b.ordinal, y == x + 1 { cues.add(.ordinalInSequence) }
+    if b.kind == .heading && a.kind != .heading { cues.add(.headingAfterRelated, min(2, cohesion(a, b))) }
+    if let x = a.letter, let y = b.letter, !a.open, y == x + 1 { cues.add(.letterInSequence) }
+    if b.letter == 1 && a.number != nil && !a.open { cues.add(.firstLetterAfterNumber) }
+    cues.add(.cohesion, cohesion(a, b))
+    coordinationCues(a, b, into: &cues)
+    return cues
+  }
+
+  /// `a` ends without closing punctuation: `b` is its tail, unless `b` opens a structure.
+  func sentenceCues(_ a: Fragment, _ b: Fragment, adjacentOnPage: Bool, into cues: inout CueList) {
+    let strength = a.openStrength
+    // A heading is known by its shape alone (short, upper case, maybe a colon), so a
+    // heading-shaped line scanned directly below a line ending mid-phrase (`... MAKE THE`)
+    // is that sentence's tail.
+    // Only after an article or preposition (`THE`), or when the line ends `:` as a list's
+    // introduction does: `... ON THE VICE PRESIDENT AND` / `DEPARTURE` is a section break.
+    let headingTail = b.kind == .heading && a.midPhrase && adjacentOnPage
+      && (a.lastWord.map { SentenceJunction.determiners.contains($0) || SentenceJunction.prepositions.contains($0) } == true
+        || b.finalMark == ":")
+    if b.isStructuralStart && !headingTail {
+      cues.add(.structuralAfterOpen, strength)
+      return
+    }
+    cues.add(.brokenSentence, strength)
+    if b.continues { cues.add(.continuationAfterOpen, strength) }
+    if a.midPhrase { cues.add(.midPhraseAfterOpen, strength) }
+    if let last = a.lastWord, let first = b.leadWords.first, SentenceJunction.isImpossible(last, first) {
+      cues.add(.impossibleJunction)
+    }
   }
 
   /// A heading names what follows it: its words recur in its first paragraph, often in another
   /// form (`ARRIVAL` over `PARTY WILL ARRIVE`).
-  func headingScore(_ a: Fragment, _ b: Fragment) -> Double {
-    let base = b.kind == .heading ? 0.2 : (b.continues ? -2 : 0.5 + min(0.5, Self.cohesionScale * cohesion(a, b)))
-    return base + Self.stemCue * Double(min(2, sharedStems(a, b)))
+  func headingCues(_ a: Fragment, _ b: Fragment, into cues: inout CueList) {
+    if b.kind == .heading {
+      cues.add(.headingBeforeHeading)
+    } else if b.continues {
+      cues.add(.headingBeforeContinuation)
+    } else {
+      cues.add(.headingBeforeText)
+      cues.add(.headingCohesion, min(1, cohesion(a, b)))
+    }
+    cues.add(.headingStems, Double(min(2, sharedStems(a, b))))
   }
 
   /// Lists: a line ending `:` introduces the bullets under it; an item ending `;` has another
   /// item after it; where items end `;`, one ending `.` is the last of its list.
-  func listScore(_ a: Fragment, _ b: Fragment) -> Double {
+  func listCues(_ a: Fragment, _ b: Fragment, into cues: inout CueList) {
     switch a.finalMark {
-    case ":": return b.kind == .bullet ? Self.listCue : 0
-    case ";": return b.kind == .bullet ? Self.listCue : -Self.listCue
-    case "." where a.kind == .bullet && semicolonLists: return b.kind == .bullet ? -Self.listCue / 2 : 0
-    default: return 0
+    case ":": if b.kind == .bullet { cues.add(.colonBeforeBullet) }
+    case ";": cues.add(b.kind == .bullet ? .semicolonBeforeBullet : .semicolonBeforeOther)
+    case "." where a.kind == .bullet && semicolonLists: if b.kind == .bullet { cues.add(.lastItemBeforeBullet) }
+    default: break
     }
   }
 
   /// `MOSBACHER` + `AND QIAN AGREED`: a tail that joins a name to the head's last word fits a
   /// head ending in a name (a word no dictionary knows) and not one ending in a common word.
-  func coordination(_ a: Fragment, _ b: Fragment) -> Double {
+  func coordinationCues(_ a: Fragment, _ b: Fragment, into cues: inout CueList) {
     guard a.open, b.leadWords.count >= 2, b.leadWords[0] == "AND" || b.leadWords[0] == "OR",
       let last = a.lastWord, last.count >= 3, last.allSatisfy(\.isLetter), b.leadWords[1].allSatisfy(\.isLetter)
-    else { return 0 }
+    else { return }
     let dictionary = HyphenJudge.Dictionary.shared
-    guard !dictionary.words.isEmpty else { return 0 }
+    guard !dictionary.words.isEmpty else { return }
     let headIsName = !dictionary.contains(last)
     let tailIsName = !dictionary.contains(b.leadWords[1])
-    if headIsName && tailIsName { return 1.5 }
-    return headIsName != tailIsName ? -0.5 : 0
+    if headIsName && tailIsName { cues.add(.namesCoordinated) } else if headIsName != tailIsName { cues.add(.nameWithWord) }
   }
 
-  func precedencePenalty(_ a: Fragment, _ b: Fragment) -> Double {
-    var penalty = 0.0
-    if let p = a.page, let q = b.page, p > q { penalty += Self.pageBackwards }
-    if let x = a.number, let y = b.number, x >= y { penalty += Self.numberBackwards }
-    if let x = a.letter, let y = b.letter, x >= y { penalty += 0.5 }
-    if let x = a.ordinal, let y = b.ordinal, x > y, a.pageSlot == b.pageSlot { penalty += 1 }
-    return penalty
+  func precedencePenalty(_ a: Fragment, _ b: Fragment) -> Double { precedenceCues(a, b).score(weights) }
+
+  /// Penalties for `a` anywhere before `b`.
+  func precedenceCues(_ a: Fragment, _ b: Fragment) -> CueList {
+    var cues = CueList()
+    if let p = a.page, let q = b.page, p > q { cues.add(.pageBackwards) }
+    if let x = a.number, let y = b.number, x >= y { cues.add(.numberBackwards) }
+    if let x = a.letter, let y = b.letter, x >= y { cues.add(.letterBackwards) }
+    if let x = a.ordinal, let y = b.ordinal, x > y, a.pageSlot == b.pageSlot { cues.add(.ordinalBackwards) }
+    if let sole = soleIntroducer, a.kind == .bullet, fragments.indices.contains(sole), fragments[sole].position == b.position {
+      cues.add(.bulletBeforeIntroduction)
+    }
+    return cues
   }
 
-  func startScore(_ f: Fragment) -> Double {
-    var score = f.position == 0 ? 1.0 : 0
+  func startScore(_ f: Fragment) -> Double { startCues(f).score(weights) }
+
+  func startCues(_ f: Fragment) -> CueList {
+    var cues = CueList()
+    if f.position == 0 { cues.add(.startFirstInInput) }
     // A summary opens a cable's body (`SUMMARY: ... END SUMMARY.`), before paragraph 1 or as it.
-    if f.leadWords.first == "SUMMARY", f.kind == .text { score += Self.summaryOpens }
-    if f.number == 1 { score += 2 }
-    if f.continues { score -= 2 }
-    return score
+    if f.leadWords.first == "SUMMARY", f.kind == .text { cues.add(.startSummary) }
+    if f.number == 1 { cues.add(.startParagraphOne) }
+    if f.continues { cues.add(.startContinuation) }
+    return cues
   }
 
-  func endScore(_ f: Fragment) -> Double {
-    var score = f.position == fragments.count - 1 ? 1.0 : 0
-    if f.open { score -= 2 }
-    if f.fullLastLine == true { score -= 1 }
-    if f.printedAboveSignature { score += 3 }
-    if f.kind == .heading { score -= 1.5 }
-    return score
+  func endScore(_ f: Fragment) -> Double { endCues(f).score(weights) }
+
+  func endCues(_ f: Fragment) -> CueList {
+    var cues = CueList()
+    if f.position == fragments.count - 1 { cues.add(.endLastInInput) }
+    if f.open { cues.add(.endOpen) }
+    if f.fullLastLine == true { cues.add(.endFullLine) }
+    if f.printedAboveSignature { cues.add(.endAboveSignature) }
+    if f.kind == .heading { cues.add(.endHeading) }
+    return cues
   }
 
   /// Heading words that recur in `b` in another form: the same first five letters

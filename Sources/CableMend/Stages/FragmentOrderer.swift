@@ -27,14 +27,29 @@ public struct FragmentOrderer: Stage {
   /// Ends with ``settle(_:edits:notes:)`` (``MendOptions/stableOrder``).
   let settles: Bool
 
+  /// One weight per ``OrderCue``; only measurement and training set other weights.
+  var cueWeights = OrderCue.weights
+
   public init(options: MendOptions) throws {
     markGaps = options.markGaps
     settles = options.stableOrder
   }
 
-  public func run(_ document: inout Document) {
+  /// The dump split for ordering: header lines, body lines and their fragments, the closing name.
+  struct Split: Sendable {
+    var indexed: [Item]
+    var pages: [PageInfo]
+    var signature: Item?
+    var header: [Item]
+    var body: [Item]
+    /// One per body line, in the same order.
+    var fragments: [Fragment]
+  }
+
+  /// Pages in order, the closing name found, header and body apart, body fragments built.
+  func split(_ document: Document) -> Split? {
     let indexed = document.lines.enumerated().map { Item(index: $0.offset, line: $0.element) }
-    guard indexed.contains(where: { !$0.isBlank }) else { return }
+    guard indexed.contains(where: { !$0.isBlank }) else { return nil }
     let pages = Self.inferPageNumbers(document)
     let paged = pageOrdered(indexed, pages: pages)
     let signature = Self.findSignature(paged)
@@ -43,11 +58,6 @@ public struct FragmentOrderer: Stage {
     for item in paged where !item.isBlank && item.index != signature?.index {
       if item.line.kind == .header || item.line.kind == .clearance { header.append(item) } else { body.append(item) }
     }
-    header = Self.headerOrdered(header)
-    var edits: [Edit] = []
-    header = Self.withoutRepeatedFields(header, edits: &edits)
-    cleanAddressees(&header, edits: &edits)
-    restoreClassification(&header, body: body, metadata: document.metadata, edits: &edits)
     let measure = Self.wrapWidth(body.map(\.line))
     // Text printed in one block with the closing name (no blank line between) ends the cable.
     let attached = signature.flatMap { sig in
@@ -63,6 +73,17 @@ public struct FragmentOrderer: Stage {
     for k in fragments.indices {
       fragments[k].lastOnPage = k + 1 == fragments.count || fragments[k + 1].pageSlot != fragments[k].pageSlot
     }
+    return Split(indexed: indexed, pages: pages, signature: signature, header: header, body: body, fragments: fragments)
+  }
+
+  public func run(_ document: inout Document) {
+    guard let split = split(document) else { return }
+    let (indexed, pages, signature, body, fragments) = (split.indexed, split.pages, split.signature, split.body, split.fragments)
+    var header = Self.headerOrdered(split.header)
+    var edits: [Edit] = []
+    header = Self.withoutRepeatedFields(header, edits: &edits)
+    cleanAddressees(&header, edits: &edits)
+    restoreClassification(&header, body: body, metadata: document.metadata, edits: &edits)
     let missing = missingPages(pages, document)
     let (evidence, result) = solveOrder(fragments, pagesMissing: !missing.isEmpty, notes: &document.notes)
     let orderedBody = result.order.map { body[$0] }
@@ -114,7 +135,7 @@ public struct FragmentOrderer: Stage {
         + "kept the input order (too many to be one cable's fragments)")
       return (nil, OrderSolver.Result(order: identity, score: 0, greedy: identity, greedyScore: 0))
     }
-    let evidence = FragmentEvidence(fragments, pagesMissing: pagesMissing)
+    let evidence = FragmentEvidence(fragments, pagesMissing: pagesMissing, weights: cueWeights)
     let solver = OrderSolver(follow: evidence.follow, precedence: evidence.precedence)
     var result = solver.solve()
     // Keep the input order unless the evidence clearly beats it: a small gain is within the

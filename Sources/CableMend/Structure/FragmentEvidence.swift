@@ -126,6 +126,9 @@ struct FragmentEvidence: Sendable {
   private let weight: [String: Double]
   /// One weight per ``OrderCue``.
   let weights: [Double]
+  /// Adjacent pairs of content words inside the fragments (`UN FORCE`), for rejoining a sentence
+  /// into a phrase the cable uses elsewhere.
+  private let phrases: Set<String>
   /// The one fragment that could introduce a list (a line ending `:`, a heading), if exactly one.
   private let soleIntroducer: Int?
   /// Most paragraphs are numbered, so an unnumbered plain fragment is probably a tail.
@@ -156,6 +159,7 @@ struct FragmentEvidence: Sendable {
     let introducers = fragments.indices.filter { fragments[$0].kind == .heading || (fragments[$0].finalMark == ":" && fragments[$0].kind != .bullet) }
     soleIntroducer = introducers.count == 1 ? introducers[0] : nil
     presentPages = Set(fragments.compactMap(\.page))
+    phrases = Self.contentPhrases(fragments)
     follow = Array(repeating: Array(repeating: 0, count: n + 1), count: n + 1)
     precedence = Array(repeating: Array(repeating: 0, count: n), count: n)
     for i in 0..<n {
@@ -166,6 +170,23 @@ struct FragmentEvidence: Sendable {
       follow[n][i] = startScore(fragments[i])
       follow[i][n] = endScore(fragments[i])
     }
+  }
+
+  /// The cue lists behind ``follow``, for learning the weights.
+  func followCues() -> [[CueList]] {
+    let n = fragments.count
+    var cues = Array(repeating: Array(repeating: CueList(), count: n + 1), count: n + 1)
+    for i in 0..<n {
+      for j in 0..<n where i != j { cues[i][j] = pairCues(fragments[i], fragments[j]) }
+      cues[n][i] = startCues(fragments[i])
+      cues[i][n] = endCues(fragments[i])
+    }
+    return cues
+  }
+
+  /// The cue lists behind ``precedence``, for learning the weights.
+  func precedenceCueMatrix() -> [[CueList]] {
+    fragments.map { a in fragments.map { b in a.position == b.position ? CueList() : precedenceCues(a, b) } }
   }
 
   func pairScore(_ a: Fragment, _ b: Fragment) -> Double { pairCues(a, b).score(weights) }
@@ -214,6 +235,16 @@ struct FragmentEvidence: Sendable {
     if b.letter == 1 && a.number != nil && !a.open { cues.add(.firstLetterAfterNumber) }
     cues.add(.cohesion, cohesion(a, b))
     coordinationCues(a, b, into: &cues)
+    // A broken sentence rejoined into a phrase the cable uses elsewhere (`THE UN` + `FORCE`).
+    if a.open, !acrossGap, let last = a.lastWord, let first = b.leadWords.first, phrases.contains(last + " " + first) {
+      cues.add(.junctionPhraseRecurs)
+    }
+    // A line ending `:` introduces a list or a quotation, not the next numbered paragraph; a
+    // bullet follows its introduction, another bullet or its own text, not a finished numbered
+    // paragraph that introduces nothing (a plain paragraph before a bullet may be a bullet's
+    // tail, so only numbered paragraphs count).
+    if a.finalMark == ":", a.kind != .heading, b.kind == .numbered || b.kind == .heading { cues.add(.colonBeforeNonList) }
+    if b.kind == .bullet, a.kind == .numbered, !a.open, a.finalMark != ":" { cues.add(.bulletWithoutIntroduction) }
     return cues
   }
 
@@ -322,6 +353,19 @@ struct FragmentEvidence: Sendable {
   func sharedStems(_ a: Fragment, _ b: Fragment) -> Int {
     let stems = Set(b.words.filter { $0.count >= 5 }.map { $0.prefix(5) })
     return a.words.filter { $0.count >= 5 && !b.words.contains($0) && stems.contains($0.prefix(5)) }.count
+  }
+
+  /// Adjacent word pairs in which neither word is a function word, a stopword or a number.
+  static func contentPhrases(_ fragments: [Fragment]) -> Set<String> {
+    func content(_ word: String) -> Bool {
+      SentenceJunction.wordClass(word) == nil && !Fragment.stopwords.contains(word) && !word.allSatisfy(\.isNumber)
+    }
+    var phrases = Set<String>()
+    for fragment in fragments {
+      let words = LineClassifier.words(fragment.text)
+      for (x, y) in zip(words, words.dropFirst()) where content(x) && content(y) { phrases.insert(x + " " + y) }
+    }
+    return phrases
   }
 
   /// Shared rare words, weighted by inverse document frequency, capped.

@@ -15,6 +15,7 @@ enum OrderCue: Int, CaseIterable, Sendable {
   case colonBeforeBullet, semicolonBeforeBullet, semicolonBeforeOther, lastItemBeforeBullet
   case numberInSequence, ordinalInSequence, headingAfterRelated, letterInSequence, firstLetterAfterNumber
   case cohesion, namesCoordinated, nameWithWord
+  case junctionPhraseRecurs, colonBeforeNonList, bulletWithoutIntroduction
   // Precedence cues: a penalty when `a` stands anywhere before `b`.
   case pageBackwards, numberBackwards, letterBackwards, ordinalBackwards, bulletBeforeIntroduction
   // Start cues: the fragment opens the body.
@@ -34,6 +35,7 @@ enum OrderCue: Int, CaseIterable, Sendable {
     1.5, 1.5, -1.5, -0.75,
     1.5, 1.5, -0.5, 2.0, 2.0,
     0.5, 1.5, -0.5,
+    1.0, -1.0, -0.5,
     4.0, 3.0, 0.5, 1.0, 2.0,
     1.0, 1.5, 2.0, -2.0,
     1.0, -2.0, -1.0, 3.0, -1.5,

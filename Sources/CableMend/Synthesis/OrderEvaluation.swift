@@ -40,9 +40,16 @@ public enum OrderEvaluation {
   }
 
   public static func evaluate(_ scrambled: Scrambler.Result, options: MendOptions = MendOptions()) throws -> Outcome {
+    try evaluate(scrambled, options: options, weights: OrderCue.weights)
+  }
+
+  /// With other cue weights than the orderer's (for learning and comparing weights).
+  static func evaluate(_ scrambled: Scrambler.Result, options: MendOptions, weights: [Double]) throws -> Outcome {
     var document = document(scrambled)
     try LineUnwrapper(options: options).run(&document)
-    try FragmentOrderer(options: options).run(&document)
+    var orderer = try FragmentOrderer(options: options)
+    orderer.cueWeights = weights
+    orderer.run(&document)
     let text = TextRenderer.render(document)
     return score(text, expected: scrambled.expectedBody.map(\.text))
   }

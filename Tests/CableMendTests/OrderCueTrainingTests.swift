@@ -83,7 +83,11 @@ import Testing
     var trainer = OrderCueTraining()
     if let epochs = ProcessInfo.processInfo.environment["CABLEMEND_TRAIN_EPOCHS"].flatMap(Int.init) { trainer.epochs = epochs }
     if let rate = ProcessInfo.processInfo.environment["CABLEMEND_TRAIN_RATE"].flatMap(Double.init) { trainer.rate = rate }
-    if ProcessInfo.processInfo.environment["CABLEMEND_TRAIN_FREEZE"] == "none" { trainer.frozen = [] }
+    switch ProcessInfo.processInfo.environment["CABLEMEND_TRAIN_FREEZE"] {
+    case "none": trainer.frozen = []
+    case "prior": trainer.frozen = [.adjacentInInput, .inputDistance, .startFirstInInput, .endLastInInput]
+    default: break
+    }
     let learned = trainer.train(examples)
     print("order training: \(examples.count) examples (\(skipped) skipped), \(trainer.epochs) epochs, rate \(trainer.rate)")
     let rounded = learned.map { ($0 * 1000).rounded() / 1000 }

@@ -64,8 +64,8 @@ import Testing
     print("order evaluation (default scrambler): \(summary.documents) documents, exact \(summary.exact) (\(summary.exactShare)), mean tau \(summary.meanTau)")
     #expect(summary.documents >= 50)
     // Thresholds just below what was measured (README, `order` section).
-    #expect(summary.exactShare >= 0.62)
-    #expect(summary.meanTau >= 0.95)
+    #expect(summary.exactShare >= 0.64)
+    #expect(summary.meanTau >= 0.955)
   }
 
   /// The frus-dev telegrams the weight learner never trains on (``Split/evaluation``).
@@ -75,7 +75,7 @@ import Testing
     print("order evaluation (evaluation split, default scrambler): \(summary.line)")
     #expect(summary.documents >= 20)
     #expect(summary.exactShare >= 0.55)
-    #expect(summary.meanTau >= 0.915)
+    #expect(summary.meanTau >= 0.93)
   }
 
   @Test(.enabled(if: SupportPaths.sharedData != nil, "needs ../shared/data/frus-dev"))
@@ -85,7 +85,7 @@ import Testing
     let summary = try Self.measure(scrambler)
     print("order evaluation (page numbers kept): \(summary.documents) documents, exact \(summary.exact) (\(summary.exactShare)), mean tau \(summary.meanTau)")
     #expect(summary.documents >= 50)
-    #expect(summary.exactShare >= 0.65)
+    #expect(summary.exactShare >= 0.66)
     #expect(summary.meanTau >= 0.96)
   }
 }

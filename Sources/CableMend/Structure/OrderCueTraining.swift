@@ -28,10 +28,12 @@ struct OrderCueTraining: Sendable {
 
   var epochs = 8
   var rate = 0.05
-  /// Cues whose weights stay as set by hand: the input-position prior. How often the input
-  /// order is right is a property of the scrambler's settings (how many pieces it moves), not
-  /// of cables, and the prior must also hold dumps that were never scrambled.
-  var frozen: Set<OrderCue> = [.adjacentInInput, .inputDistance, .startFirstInInput, .endLastInInput]
+  /// Cues whose weights stay as set by hand: the adjacency prior. How often input neighbours
+  /// are true neighbours is a property of the scrambler's settings (how many pieces it moves),
+  /// not of cables, and the prior must also hold dumps that were never scrambled (learned, it
+  /// fell from 1.5 to 0.1 and the sample went out of order). How far a fragment moves
+  /// (`inputDistance`) is learned.
+  var frozen: Set<OrderCue> = [.adjacentInInput, .startFirstInInput, .endLastInInput]
 
   /// The body fragments of a scrambled dump and their true order; nil when a fragment cannot be
   /// found in the scrambler's pieces or there are fewer than two fragments.

@@ -180,8 +180,10 @@ public enum LineClassifier {
   /// ISSUES`, `BEGIN TEXT`. Broken-sentence halves are excluded by their first or last word.
   public static func isHeading(_ raw: String) -> Bool {
     let text = normalized(raw)
+    // The length test first: most lines are longer, and then no split is needed.
+    guard text.utf8.count <= 50 || text.count <= 50 else { return false }
     let words = text.split(separator: " ")
-    guard !words.isEmpty, words.count <= 7, text.count <= 50 else { return false }
+    guard !words.isEmpty, words.count <= 7 else { return false }
     guard let lastChar = text.last, lastChar.isLetter || lastChar == ":" else { return false }
     guard text.contains(where: \.isLetter), !isBullet(text), paragraphNumber(text) == nil, paragraphLetter(text) == nil
     else { return false }
@@ -194,8 +196,9 @@ public enum LineClassifier {
   /// A lone name that could close the cable: `BAKER`, `SHULTZ`, `RONALD REAGAN`.
   public static func isSignatureCandidate(_ raw: String) -> Bool {
     let text = normalized(raw)
+    guard text.utf8.count <= 30 || text.count <= 30 else { return false }
     let words = text.split(separator: " ")
-    guard !words.isEmpty, words.count <= 3, text.count <= 30 else { return false }
+    guard !words.isEmpty, words.count <= 3 else { return false }
     if continuationWords.contains(String(words[0])) || text.hasSuffix(".") { return false }
     return text.allSatisfy { $0.isLetter || " .'-".contains($0) }
   }
@@ -264,8 +267,42 @@ public enum LineClassifier {
     }
   }
 
+  /// Upper case, runs of spaces and tabs as one space, no space at either end.
   static func normalized(_ raw: String) -> String {
+    asciiNormalized(raw) ?? characterNormalized(raw)
+  }
+
+  /// ``normalized(_:)`` on `Character`s, for any text (tests compare the byte path with it).
+  static func characterNormalized(_ raw: String) -> String {
     raw.uppercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+  }
+
+  /// ``normalized(_:)`` of pure ASCII text on bytes (the same string: for ASCII, upper-casing is
+  /// a-z to A-Z and every byte is one `Character`). Nil when `raw` is not ASCII. Every stage
+  /// asks this of every line several times, so the `Character` walk was a hot spot.
+  static func asciiNormalized(_ raw: String) -> String? {
+    var raw = raw
+    return raw.withUTF8 { bytes -> String? in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+      return String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
+        var count = 0
+        var pendingSpace = false
+        for byte in bytes {
+          if byte == 0x20 || byte == 0x09 {
+            pendingSpace = count > 0
+            continue
+          }
+          if pendingSpace {
+            out[count] = 0x20
+            count += 1
+            pendingSpace = false
+          }
+          out[count] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+          count += 1
+        }
+        return count
+      }
+    }
   }
 }
 

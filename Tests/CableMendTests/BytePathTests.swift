@@ -1,0 +1,103 @@
+import Testing
+
+@testable import CableMend
+
+/// The byte-level fast paths added for speed (unwrap's line classifier and hyphen index, the
+/// word list loader, dedupe's units and word split) must give exactly what the `Character` or
+/// scalar code they stand in for gives, on any text: they only take ASCII and hand everything
+/// else to that code.
+@Suite struct BytePathTests {
+  static let samples = [
+    "", " ", "A", "\t", "  RECOMMEND THAT WE\tRESPOND  ", "info amembassy rome", "1. (C) TEXT.",
+    "NON-PRO-\nLIFERATION", "US-PRC AND INFORMA-", "- -- A-B-C -", "caf\u{E9} ZÜRICH", "straße",
+    "e\u{301}lan VITAL", "\r\n", "A\r\nB", "X\u{0B}Y\u{0C}Z", "[]{}@`~^_|\\", "Ǆ ǅ ǆ", "\u{A0}NBSP\u{A0}",
+  ]
+
+  /// Random text: mostly ASCII (controls, spaces, tabs, letters, punctuation), sometimes one
+  /// non-ASCII scalar, so both paths are taken.
+  static func randomText(seed: Int, length: ClosedRange<Int> = 0...80) -> String {
+    var rng = SeededRandom(seed: UInt64(seed))
+    let pool: [Unicode.Scalar] = ["A", "b", "Z", "z", " ", " ", "\t", "-", "'", ".", "0", "9", "\r", "\n", "\u{0B}"]
+    var scalars = String.UnicodeScalarView()
+    for _ in 0..<Int.random(in: length, using: &rng) {
+      if rng.chance(0.5) {
+        scalars.append(pool[Int.random(in: 0..<pool.count, using: &rng)])
+      } else if rng.chance(0.02) {
+        scalars.append(["é", "\u{301}", "\u{A0}", "ß", "Ω"][Int.random(in: 0..<5, using: &rng)])
+      } else {
+        scalars.append(Unicode.Scalar(UInt8.random(in: 0...127, using: &rng)))
+      }
+    }
+    return String(scalars)
+  }
+
+  static var cases: [String] { samples + (0..<60).map { randomText(seed: $0) } }
+
+  @Test(arguments: cases)
+  func normalizedMatchesTheCharacterPath(text: String) {
+    #expect(LineClassifier.normalized(text) == LineClassifier.characterNormalized(text))
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      #expect(LineClassifier.asciiNormalized(text) == LineClassifier.characterNormalized(text))
+    } else {
+      #expect(LineClassifier.asciiNormalized(text) == nil)
+    }
+  }
+
+  @Test(arguments: cases)
+  func dedupeUnitMatchesTheScalarPath(text: String) {
+    let fast = DedupeUnit(line: 3, text: text)
+    let slow = DedupeUnit(line: 3, text: text, bytePath: false)
+    #expect(fast.scalars == slow.scalars)
+    #expect(fast.keys == slow.keys)
+    #expect(fast.exactKey == slow.exactKey)
+    #expect(fast.length == slow.length)
+    #expect(fast.wordCount == slow.wordCount)
+    #expect(DedupeUnit.hasContent(text) == text.unicodeScalars.contains { !$0.properties.isWhitespace })
+  }
+
+  @Test(arguments: cases)
+  func plausibilityWordsMatchTheScalarSplit(text: String) {
+    var reference: [String] = []
+    var current = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "'" {
+        current.append(Unicode.Scalar(WordPlausibility.foldCase(scalar.value)) ?? scalar)
+      } else if !current.isEmpty {
+        reference.append(String(current))
+        current = String.UnicodeScalarView()
+      }
+    }
+    if !current.isEmpty { reference.append(String(current)) }
+    #expect(WordPlausibility.words(in: Array(text.unicodeScalars)) == reference)
+    for scalar in text.unicodeScalars {
+      #expect(WordPlausibility.isLetter(scalar) == scalar.properties.isAlphabetic)
+    }
+  }
+
+  @Test(arguments: 0..<20)
+  func hyphenIndexMatchesTheCharacterPath(seed: Int) {
+    let lines = (0..<Int(seed % 7)).map { Self.randomText(seed: seed * 31 + $0, length: 0...120) }
+      + (seed.isMultiple(of: 3) ? ["INFORMA-", "TION AND NON-PROLIFERATION, US-PRC", "a-b-c- -d"] : [])
+    let fast = HyphenJudge(document: lines)
+    let slow = HyphenJudge(document: lines, bytePath: false)
+    #expect(fast.words == slow.words)
+    #expect(fast.compounds == slow.compounds)
+  }
+
+  @Test func hyphenIndexOfNothingAndOfHostileText() {
+    for lines in [[], [""], ["-"], ["--A--"], [String(repeating: "AB-", count: 500)], ["É-TAT", "ÉTAT"]] {
+      let fast = HyphenJudge(document: lines)
+      let slow = HyphenJudge(document: lines, bytePath: false)
+      #expect(fast.words == slow.words)
+      #expect(fast.compounds == slow.compounds)
+    }
+  }
+
+  @Test(arguments: [
+    "", "\n", "apple\nApple's\nbanana\n\nzebra", "caf\u{E9}\nna\u{EF}ve\nstra\u{DF}e\nok", "a\r\nb\nc'd\r\n",
+    "one", "x\n\n\ny'\n'\n",
+  ])
+  func wordListEntriesMatchTheCharacterSplit(list: String) {
+    #expect(HyphenJudge.Dictionary.entries(of: list) == HyphenJudge.Dictionary.entries(of: list, bytePath: false))
+  }
+}

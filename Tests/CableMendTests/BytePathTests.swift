@@ -100,4 +100,37 @@ import Testing
   func wordListEntriesMatchTheCharacterSplit(list: String) {
     #expect(HyphenJudge.Dictionary.entries(of: list) == HyphenJudge.Dictionary.entries(of: list, bytePath: false))
   }
+  @Test(arguments: cases)
+  func furnitureTokensMatchTheCharacterSplit(text: String) {
+    #expect(FurnitureText.tokens(text) == FurnitureText.characterTokens(text))
+  }
+
+  /// The per-word normalisation as it was written before the one-pass version.
+  static func referenceNormalised(_ text: String, fold: Bool) -> [UInt8] {
+    var out: [UInt8] = []
+    for word in text.utf8.split(whereSeparator: { $0 == 32 || $0 == 9 }) {
+      let upper = word.map { ($0 >= 97 && $0 <= 122) ? $0 - 32 : $0 }
+      let letterCount = upper.filter { $0 >= 65 && $0 <= 90 }.count
+      let digitCount = upper.filter { $0 >= 48 && $0 <= 57 }.count
+      let foldThis = fold && letterCount > 0 && letterCount >= digitCount
+      var pendingSpace = !out.isEmpty
+      for byte in upper {
+        guard (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) else {
+          pendingSpace = !out.isEmpty
+          continue
+        }
+        if pendingSpace { out.append(32) }
+        pendingSpace = false
+        let folded: [UInt8: UInt8] = [48: 79, 49: 73, 53: 83, 56: 66]
+        out.append(foldThis ? folded[byte] ?? byte : byte)
+      }
+    }
+    return out
+  }
+
+  @Test(arguments: cases + ["C0NFIDENTIAL", "S/S-0", "DATE/CASE ID: 9300158B", "1O5 8ANK", "a1b2 c3"])
+  func furnitureNormalisationMatchesThePerWordVersion(text: String) {
+    #expect(FurnitureText.letters(text) == Self.referenceNormalised(text, fold: false))
+    #expect(FurnitureText.folded(text) == Self.referenceNormalised(text, fold: true))
+  }
 }

@@ -106,9 +106,10 @@ enum FurnitureFormats {
   /// Whole-phrase matches come first; the telegram's own header lines then veto the weaker
   /// shapes (pieces of phrases, lone numbers), which header fields can resemble.
   static func match(_ text: String) -> FormatMatch? {
-    let tokens = FurnitureText.tokens(text)
     // Furniture lines are short; the longest known is the 72-character handling line.
-    guard !tokens.isEmpty, tokens.count <= 14, text.utf8.count <= 110 else { return nil }
+    guard text.utf8.count <= 110 else { return nil }
+    let tokens = FurnitureText.tokens(text)
+    guard !tokens.isEmpty, tokens.count <= 14 else { return nil }
     if let marker = PageMarker(tokens) {
       return FormatMatch(kind: .pageMarker, strong: true, detail: marker.detail)
     }
@@ -124,7 +125,8 @@ enum FurnitureFormats {
     // NND 969000`); a wrapped sentence that opens with a label's words (`REVIEWED BY THE
     // COMMITTEE AND`, `CASE ID NOTED IN REFTEL.`) has neither. The caption stamp is the
     // exception: its date is often broken onto the next line.
-    let hasDigit = text.contains(where: \.isNumber)
+    let hasDigit = text.utf8.allSatisfy { $0 < 0x80 }
+      ? text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } : text.contains(where: \.isNumber)
     let sentence = !hasColon && !hasDigit
     if let label = labelMatch(folded, hasColon: hasColon), label.strong,
       !sentence || label.kind == .caption

@@ -12,26 +12,46 @@ enum FurnitureText {
   /// inside words that are mostly letters (`C0NFIDENTIAL` -> `CONFIDENTIAL`, `S/S-0` -> `S S O`).
   static func folded(_ text: String) -> [UInt8] { normalised(text, fold: true) }
 
+  /// One pass over the bytes, word by word (a word: between spaces and tabs), without
+  /// building arrays per word: every line of every page goes through here.
   private static func normalised(_ text: String, fold: Bool) -> [UInt8] {
-    var out: [UInt8] = []
-    for word in text.utf8.split(whereSeparator: { $0 == 32 || $0 == 9 }) {
-      let upper = word.map { ($0 >= 97 && $0 <= 122) ? $0 - 32 : $0 }
-      let letterCount = upper.filter { $0 >= 65 && $0 <= 90 }.count
-      let digitCount = upper.filter { $0 >= 48 && $0 <= 57 }.count
-      let foldThis = fold && letterCount > 0 && letterCount >= digitCount
-      var pendingSpace = !out.isEmpty
-      for byte in upper {
-        let isAlnum = (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57)
-        guard isAlnum else {
-          pendingSpace = !out.isEmpty
+    var text = text
+    return text.withUTF8 { bytes in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      var start = 0
+      while start < bytes.count {
+        if bytes[start] == 32 || bytes[start] == 9 {
+          start += 1
           continue
         }
-        if pendingSpace { out.append(32) }
-        pendingSpace = false
-        out.append(foldThis ? foldDigit(byte) : byte)
+        var end = start
+        var letterCount = 0
+        var digitCount = 0
+        while end < bytes.count && bytes[end] != 32 && bytes[end] != 9 {
+          let byte = bytes[end]
+          if (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) { letterCount += 1 }
+          if byte >= 48 && byte <= 57 { digitCount += 1 }
+          end += 1
+        }
+        let foldThis = fold && letterCount > 0 && letterCount >= digitCount
+        var pendingSpace = !out.isEmpty
+        for index in start..<end {
+          let raw = bytes[index]
+          let byte = (raw >= 97 && raw <= 122) ? raw - 32 : raw
+          let isAlnum = (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57)
+          guard isAlnum else {
+            pendingSpace = !out.isEmpty
+            continue
+          }
+          if pendingSpace { out.append(32) }
+          pendingSpace = false
+          out.append(foldThis ? foldDigit(byte) : byte)
+        }
+        start = end
       }
+      return out
     }
-    return out
   }
 
   private static func foldDigit(_ byte: UInt8) -> UInt8 {
@@ -46,7 +66,41 @@ enum FurnitureText {
 
   /// Whitespace-separated tokens, upper-cased, punctuation kept.
   static func tokens(_ text: String) -> [String] {
+    asciiTokens(text) ?? characterTokens(text)
+  }
+
+  /// ``tokens(_:)`` on `Character`s, for any text (tests compare the byte path with it).
+  static func characterTokens(_ text: String) -> [String] {
     text.uppercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+  }
+
+  /// ``tokens(_:)`` of pure ASCII text on bytes: the same tokens (for ASCII, upper-casing is
+  /// a-z to A-Z and each byte is one `Character`, "\r\n" aside, which holds no space or tab).
+  /// Nil when `text` is not ASCII.
+  static func asciiTokens(_ text: String) -> [String]? {
+    var text = text
+    return text.withUTF8 { bytes -> [String]? in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+      var tokens: [String] = []
+      var start = 0
+      while start < bytes.count {
+        if bytes[start] == 32 || bytes[start] == 9 {
+          start += 1
+          continue
+        }
+        var end = start
+        while end < bytes.count && bytes[end] != 32 && bytes[end] != 9 { end += 1 }
+        tokens.append(String(unsafeUninitializedCapacity: end - start) { out in
+          for index in start..<end {
+            let byte = bytes[index]
+            out[index - start] = byte >= 97 && byte <= 122 ? byte - 32 : byte
+          }
+          return end - start
+        })
+        start = end
+      }
+      return tokens
+    }
   }
 
   /// Digits replaced by `#` and runs of them collapsed, for comparing running heads whose page

@@ -85,7 +85,11 @@ import Testing
   }
 
   @Test func hyphenIndexOfNothingAndOfHostileText() {
-    for lines in [[], [""], ["-"], ["--A--"], [String(repeating: "AB-", count: 500)], ["É-TAT", "ÉTAT"]] {
+    let hostile: [[String]] = [
+      [], [""], ["-"], ["--A--"], [String(repeating: "AB-", count: 500)], ["É-TAT", "ÉTAT"],
+      ["\u{301}ABC-DEF", "X-\u{301}Y", "été-ÉTÉ straße", "A\u{600}", "-B", "C-", "D"], ["AB-", "-CD", "e\u{301}-f"],
+    ]
+    for lines in hostile {
       let fast = HyphenJudge(document: lines)
       let slow = HyphenJudge(document: lines, bytePath: false)
       #expect(fast.words == slow.words)
@@ -132,5 +136,33 @@ import Testing
   func furnitureNormalisationMatchesThePerWordVersion(text: String) {
     #expect(FurnitureText.letters(text) == Self.referenceNormalised(text, fold: false))
     #expect(FurnitureText.folded(text) == Self.referenceNormalised(text, fold: true))
+  }
+  /// The bounded distance as written with two heap rows, before the stack buffer.
+  static func referenceDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    if abs(a.count - b.count) > limit { return limit + 1 }
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      var rowMin = i
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        rowMin = min(rowMin, current[j])
+      }
+      if rowMin > limit { return limit + 1 }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+
+  @Test(arguments: 0..<40)
+  func furnitureDistanceMatchesTheHeapVersion(seed: Int) {
+    var rng = SeededRandom(seed: UInt64(seed))
+    let a = FurnitureText.folded(Self.randomText(seed: seed, length: 0...30))
+    let b = rng.chance(0.5) ? a.shuffled(using: &rng) : FurnitureText.folded(Self.randomText(seed: seed + 1000, length: 0...30))
+    for limit in [0, 1, 2, 5, 40] {
+      #expect(FurnitureText.distance(a, b, limit: limit) == Self.referenceDistance(a, b, limit: limit))
+    }
   }
 }

@@ -177,15 +177,29 @@ struct HyphenJudge: Sendable {
 
   /// Indexes the document's words once, so each verdict is a pair of hash lookups: searching
   /// the whole text per line-end hyphen made unwrapping quadratic on large dumps.
+  ///
+  /// The index is that of the lines joined by spaces. A space is neither a letter nor a
+  /// hyphen, so no letter run and no `LEFT-RIGHT` pair crosses from one line to the next, and
+  /// each line can be indexed alone: ASCII lines on bytes, others on `Character`s
+  /// (`bytePath: false` indexes the joined text on `Character`s, for tests to compare).
   /// O(document length).
   init(document lines: [String], bytePath: Bool = true) {
-    let text = lines.joined(separator: " ")
-    if bytePath, let ascii = Self.asciiIndex(text) {
-      (words, compounds) = ascii
-      return
-    }
-    let upper = Substring(text.uppercased())
     var words = Set<String>(), compounds = Set<String>()
+    if bytePath {
+      for line in lines where !Self.indexASCII(line, words: &words, compounds: &compounds) {
+        Self.indexCharacters(line, words: &words, compounds: &compounds)
+      }
+    } else {
+      Self.indexCharacters(lines.joined(separator: " "), words: &words, compounds: &compounds)
+    }
+    self.words = words
+    self.compounds = compounds
+  }
+
+  /// Letter runs (`Character.isLetter`) of `text` upper-cased: those not written after a
+  /// hyphen into `words`, `LEFT-RIGHT` pairs into `compounds`.
+  private static func indexCharacters(_ text: String, words: inout Set<String>, compounds: inout Set<String>) {
+    let upper = Substring(text.uppercased())
     var previousRun: Range<Substring.Index>?
     var index = upper.startIndex
     while index < upper.endIndex {
@@ -200,16 +214,14 @@ struct HyphenJudge: Sendable {
       previousRun = index..<end
       index = end
     }
-    self.words = words
-    self.compounds = compounds
   }
 
-  /// The same index for pure ASCII text, on bytes (letters are A-Z and a-z, each byte one
-  /// `Character`, upper-casing a-z to A-Z); nil when `text` is not ASCII.
-  private static func asciiIndex(_ text: String) -> (words: Set<String>, compounds: Set<String>)? {
+  /// The same for pure ASCII text, on bytes (letters are A-Z and a-z, each byte one
+  /// `Character`, upper-casing a-z to A-Z); false, adding nothing, when `text` is not ASCII.
+  private static func indexASCII(_ text: String, words: inout Set<String>, compounds: inout Set<String>) -> Bool {
     var text = text
-    return text.withUTF8 { bytes -> (words: Set<String>, compounds: Set<String>)? in
-      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    return text.withUTF8 { bytes -> Bool in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
       func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
       func upper(_ range: Range<Int>) -> String {
         String(unsafeUninitializedCapacity: range.count) { out in
@@ -217,7 +229,6 @@ struct HyphenJudge: Sendable {
           return range.count
         }
       }
-      var words = Set<String>(), compounds = Set<String>()
       var previousRun: Range<Int>?
       var index = 0
       while index < bytes.count {
@@ -232,7 +243,7 @@ struct HyphenJudge: Sendable {
         previousRun = index..<end
         index = end
       }
-      return (words, compounds)
+      return true
     }
   }
 

@@ -87,6 +87,8 @@ public enum LineClassifier {
   /// misread as `2` (`R 1709302 AUG 65`) when a month follows, so that a damaged date-time group
   /// is a header field wherever it stands (and a second `mend` sees it as the first did).
   static func isDTG(_ text: String) -> Bool {
+    // Most lines are rejected by their word count on bytes, without a split.
+    if let count = asciiWordCount(text), count < 4 || count > 6 { return false }
     let words = text.split(separator: " ")
     guard words.count >= 4, words.count <= 6 else { return false }
     func isGroup(_ k: Int) -> Bool {
@@ -105,22 +107,51 @@ public enum LineClassifier {
   /// A post, optionally with precedence and sequence numbers: `AMEMBASSY BONN 0250/60 IMMEDIATE`.
   static func isAddressee(_ text: String) -> Bool {
     var body = text
-    if let slash = body.firstIndex(of: "/"), body[..<slash].count <= 4,
+    let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+    // For ASCII text a byte search finds the same first "/" (each byte is one `Character`).
+    if ascii ? text.utf8.contains(UInt8(ascii: "/")) : true, let slash = body.firstIndex(of: "/"), body[..<slash].count <= 4,
       body[..<slash].allSatisfy({ $0.isLetter })
     {
       body = String(body[body.index(after: slash)...])  // ZEN/AMEMBASSY ...
     }
     guard body.count < 70 else { return false }
-    if postPrefixes.contains(where: { body.hasPrefix($0 + " ") || body == $0 }) { return true }
+    if postPrefixesWithSpace.indices.contains(where: {
+      body.hasPrefix(postPrefixesWithSpace[$0]) || body == postPrefixes[$0]
+    }) { return true }
     // Unified commands are one word with the command glued on: CINCPAC, USCINCEUR, USCINCSO.
     if body.hasPrefix("CINC") || body.hasPrefix("USCINC") { return true }
     if body.hasPrefix("COM") && body.hasSuffix(" HI") { return true }
-    if body.hasSuffix(" WASHDC") || body.contains(" WASHDC ") { return true }
+    if body.hasSuffix(" WASHDC") || (ascii ? body.utf8.contains(" WASHDC ".utf8) : body.contains(" WASHDC ")) {
+      return true
+    }
     return precedenceWords.contains(where: { body.hasSuffix(" " + $0) }) && body.split(separator: " ").count <= 6
+  }
+
+  /// ``postPrefixes`` each with the space that follows it, made once.
+  static let postPrefixesWithSpace = postPrefixes.map { $0 + " " }
+
+  /// `text.split(separator: " ").count` when `text` is ASCII (each byte one `Character`, and
+  /// "\r\n" holds no space), counted on bytes; nil otherwise.
+  static func asciiWordCount(_ text: String) -> Int? {
+    var words = 0
+    var inWord = false
+    for byte in text.utf8 {
+      guard byte < 0x80 else { return nil }
+      if byte == 0x20 {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        words += 1
+      }
+    }
+    return words
   }
 
   /// `SECRET STATE 415364`, `CONFIDENTIAL KUWAIT 0886`, or the bare `STATE 415364`.
   static func isClassificationLine(_ text: String) -> Bool {
+    // At most three words of classification and four after it: an ASCII line of eight words
+    // or more is none, without a split.
+    if let count = asciiWordCount(text), count >= 8 { return false }
     var rest = Substring(text)
     if let word = classifications.first(where: { text.hasPrefix($0 + " ") }) {
       rest = rest.dropFirst(word.count + 1)

@@ -128,20 +128,25 @@ enum FurnitureText {
   static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
     if abs(a.count - b.count) > limit { return limit + 1 }
     if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      var rowMin = i
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        rowMin = min(rowMin, current[j])
+    // Both rows in one scratch buffer on the stack: this runs for every line against every
+    // banner and phrase, and two heap arrays a call were a good part of its cost.
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (b.count + 1)) { scratch in
+      var previous = UnsafeMutableBufferPointer(rebasing: scratch[0...b.count])
+      var current = UnsafeMutableBufferPointer(rebasing: scratch[(b.count + 1)...])
+      for j in 0...b.count { previous[j] = j }
+      for i in 1...a.count {
+        current[0] = i
+        var rowMin = i
+        for j in 1...b.count {
+          let cost = a[i - 1] == b[j - 1] ? 0 : 1
+          current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+          rowMin = min(rowMin, current[j])
+        }
+        if rowMin > limit { return limit + 1 }
+        swap(&previous, &current)
       }
-      if rowMin > limit { return limit + 1 }
-      swap(&previous, &current)
+      return previous[b.count]
     }
-    return previous[b.count]
   }
 
   /// The fewest edits that turn `needle` into some substring of `haystack` (a fragment match).

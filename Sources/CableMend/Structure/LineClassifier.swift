@@ -121,7 +121,7 @@ public enum LineClassifier {
     // Unified commands are one word with the command glued on: CINCPAC, USCINCEUR, USCINCSO.
     if body.hasPrefix("CINC") || body.hasPrefix("USCINC") { return true }
     if body.hasPrefix("COM") && body.hasSuffix(" HI") { return true }
-    if body.hasSuffix(" WASHDC") || (ascii ? body.utf8.contains(" WASHDC ".utf8) : body.contains(" WASHDC ")) {
+    if body.hasSuffix(" WASHDC") || (ascii ? containsASCII(body, " WASHDC ") : body.contains(" WASHDC ")) {
       return true
     }
     return precedenceWords.contains(where: { body.hasSuffix(" " + $0) }) && body.split(separator: " ").count <= 6
@@ -129,6 +129,21 @@ public enum LineClassifier {
 
   /// ``postPrefixes`` each with the space that follows it, made once.
   static let postPrefixesWithSpace = postPrefixes.map { $0 + " " }
+
+  /// Whether ASCII `text` holds `needle` (ASCII), by a plain byte search: for ASCII both are
+  /// sequences of one-byte `Character`s, so this is what Foundation's `contains` finds.
+  private static func containsASCII(_ text: String, _ needle: StaticString) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      let count = needle.utf8CodeUnitCount
+      guard bytes.count >= count else { return false }
+      let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: count)
+      for start in 0...(bytes.count - count) where bytes[start] == pattern[0] {
+        if (1..<count).allSatisfy({ bytes[start + $0] == pattern[$0] }) { return true }
+      }
+      return false
+    }
+  }
 
   /// `text.split(separator: " ").count` when `text` is ASCII (each byte one `Character`, and
   /// "\r\n" holds no space), counted on bytes; nil otherwise.

@@ -165,4 +165,27 @@ import Testing
       #expect(FurnitureText.distance(a, b, limit: limit) == Self.referenceDistance(a, b, limit: limit))
     }
   }
+  /// The substring distance as written with two heap rows.
+  static func referenceSubstringDistance(_ needle: [UInt8], in haystack: [UInt8]) -> Int {
+    if needle.isEmpty { return 0 }
+    if haystack.isEmpty { return needle.count }
+    var previous = [Int](repeating: 0, count: haystack.count + 1)
+    var current = [Int](repeating: 0, count: haystack.count + 1)
+    for i in 1...needle.count {
+      current[0] = i
+      for j in 1...haystack.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (needle[i - 1] == haystack[j - 1] ? 0 : 1))
+      }
+      swap(&previous, &current)
+    }
+    return previous.min() ?? needle.count
+  }
+
+  @Test(arguments: 0..<40)
+  func furnitureSubstringDistanceMatchesTheHeapVersion(seed: Int) {
+    let a = FurnitureText.folded(Self.randomText(seed: seed, length: 0...12))
+    let b = FurnitureText.folded(Self.randomText(seed: seed + 500, length: 0...40))
+    #expect(FurnitureText.substringDistance(a, in: b) == Self.referenceSubstringDistance(a, in: b))
+    #expect(FurnitureText.substringDistance(b, in: a) == Self.referenceSubstringDistance(b, in: a))
+  }
 }

@@ -154,17 +154,23 @@ enum FurnitureText {
   static func substringDistance(_ needle: [UInt8], in haystack: [UInt8]) -> Int {
     if needle.isEmpty { return 0 }
     if haystack.isEmpty { return needle.count }
-    var previous = [Int](repeating: 0, count: haystack.count + 1)
-    var current = [Int](repeating: 0, count: haystack.count + 1)
-    for i in 1...needle.count {
-      current[0] = i
-      for j in 1...haystack.count {
-        let cost = needle[i - 1] == haystack[j - 1] ? 0 : 1
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+    // Both rows on the stack, as in `distance`.
+    let width = haystack.count + 1
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * width) { scratch in
+      var previous = UnsafeMutableBufferPointer(rebasing: scratch[0..<width])
+      var current = UnsafeMutableBufferPointer(rebasing: scratch[width...])
+      previous.update(repeating: 0)
+      current.update(repeating: 0)
+      for i in 1...needle.count {
+        current[0] = i
+        for j in 1...haystack.count {
+          let cost = needle[i - 1] == haystack[j - 1] ? 0 : 1
+          current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        }
+        swap(&previous, &current)
       }
-      swap(&previous, &current)
+      return previous.min() ?? needle.count
     }
-    return previous.min() ?? needle.count
   }
 
   /// True when the line reads as running prose: several words of letters, the shape body text

@@ -45,12 +45,10 @@ public struct Deduplicator: Stage {
   }
 
   public func run(_ document: inout Document) {
-    let nonBlank = document.lines.lazy.filter { line in
-      line.text.unicodeScalars.contains { !$0.properties.isWhitespace }
-    }
+    let nonBlank = document.lines.lazy.filter { DedupeUnit.hasContent($0.text) }
     guard nonBlank.prefix(2).count == 2 else { return }
     let units = DedupeUnit.units(of: document.lines, alignedLimit: settings.maximumAlignedCharacters)
-    let plausibility = WordPlausibility(dictionary: dictionary, documentTexts: units.map { String(String.UnicodeScalarView($0.scalars)) })
+    let plausibility = WordPlausibility(dictionary: dictionary, documentScalars: units.map(\.scalars))
     let finder = DuplicateFinder(settings: settings, plausibility: plausibility)
     let merger = CopyMerger(plausibility: plausibility)
     var removed = Set<Int>()

@@ -171,32 +171,80 @@ struct HyphenJudge: Sendable {
   /// Prefixes written with a hyphen in cables.
   static let prefixes: Set<String> = ["NON", "ANTI", "SELF", "EX", "VICE", "POST", "PRE", "SEMI", "QUASI", "PRO", "MULTI", "CO"]
   /// Standalone words of the document: letter runs not written after a hyphen.
-  let words: Set<Substring>
+  let words: Set<String>
   /// Hyphenated pairs of the document, `LEFT-RIGHT`, each side a whole letter run.
-  let compounds: Set<Substring>
+  let compounds: Set<String>
 
   /// Indexes the document's words once, so each verdict is a pair of hash lookups: searching
   /// the whole text per line-end hyphen made unwrapping quadratic on large dumps.
+  ///
+  /// The index is that of the lines joined by spaces. A space is neither a letter nor a
+  /// hyphen, so no letter run and no `LEFT-RIGHT` pair crosses from one line to the next, and
+  /// each line can be indexed alone: ASCII lines on bytes, others on `Character`s
+  /// (`bytePath: false` indexes the joined text on `Character`s, for tests to compare).
   /// O(document length).
-  init(document lines: [String]) {
-    let text = Substring(lines.joined(separator: " ").uppercased())
-    var words = Set<Substring>(), compounds = Set<Substring>()
+  init(document lines: [String], bytePath: Bool = true) {
+    var words = Set<String>(), compounds = Set<String>()
+    if bytePath {
+      for line in lines where !Self.indexASCII(line, words: &words, compounds: &compounds) {
+        Self.indexCharacters(line, words: &words, compounds: &compounds)
+      }
+    } else {
+      Self.indexCharacters(lines.joined(separator: " "), words: &words, compounds: &compounds)
+    }
+    self.words = words
+    self.compounds = compounds
+  }
+
+  /// Letter runs (`Character.isLetter`) of `text` upper-cased: those not written after a
+  /// hyphen into `words`, `LEFT-RIGHT` pairs into `compounds`.
+  private static func indexCharacters(_ text: String, words: inout Set<String>, compounds: inout Set<String>) {
+    let upper = Substring(text.uppercased())
     var previousRun: Range<Substring.Index>?
-    var index = text.startIndex
-    while index < text.endIndex {
-      guard text[index].isLetter else { index = text.index(after: index); continue }
+    var index = upper.startIndex
+    while index < upper.endIndex {
+      guard upper[index].isLetter else { index = upper.index(after: index); continue }
       var end = index
-      while end < text.endIndex && text[end].isLetter { end = text.index(after: end) }
-      let afterHyphen = index > text.startIndex && text[text.index(before: index)] == "-"
-      if !afterHyphen { words.insert(text[index..<end]) }
-      if afterHyphen, let previous = previousRun, text.index(after: previous.upperBound) == index {
-        compounds.insert(text[previous.lowerBound..<end])
+      while end < upper.endIndex && upper[end].isLetter { end = upper.index(after: end) }
+      let afterHyphen = index > upper.startIndex && upper[upper.index(before: index)] == "-"
+      if !afterHyphen { words.insert(String(upper[index..<end])) }
+      if afterHyphen, let previous = previousRun, upper.index(after: previous.upperBound) == index {
+        compounds.insert(String(upper[previous.lowerBound..<end]))
       }
       previousRun = index..<end
       index = end
     }
-    self.words = words
-    self.compounds = compounds
+  }
+
+  /// The same for pure ASCII text, on bytes (letters are A-Z and a-z, each byte one
+  /// `Character`, upper-casing a-z to A-Z); false, adding nothing, when `text` is not ASCII.
+  private static func indexASCII(_ text: String, words: inout Set<String>, compounds: inout Set<String>) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes -> Bool in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+      func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+      func upper(_ range: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: range.count) { out in
+          for (slot, byte) in bytes[range].enumerated() { out[slot] = byte >= 0x61 ? byte - 0x20 : byte }
+          return range.count
+        }
+      }
+      var previousRun: Range<Int>?
+      var index = 0
+      while index < bytes.count {
+        guard isLetter(bytes[index]) else { index += 1; continue }
+        var end = index
+        while end < bytes.count && isLetter(bytes[end]) { end += 1 }
+        let afterHyphen = index > 0 && bytes[index - 1] == 0x2D
+        if !afterHyphen { words.insert(upper(index..<end)) }
+        if afterHyphen, let previous = previousRun, previous.upperBound + 1 == index {
+          compounds.insert(upper(previous.lowerBound..<end))
+        }
+        previousRun = index..<end
+        index = end
+      }
+      return true
+    }
   }
 
   /// `nil` when the line does not end in a word hyphen; otherwise whether to drop it, and why.
@@ -205,7 +253,7 @@ struct HyphenJudge: Sendable {
     let right = String(tail.prefix(while: \.isLetter)).uppercased()
     guard !left.isEmpty else { return nil }
     guard !right.isEmpty else { return (false, "hyphen before a number or sign kept") }
-    if compounds.contains(Substring(left + "-" + right)) { return (false, "hyphenated form \(left)-\(right) occurs elsewhere in the document") }
+    if compounds.contains(left + "-" + right) { return (false, "hyphenated form \(left)-\(right) occurs elsewhere in the document") }
     if containsWord(left + right) { return (true, "word \(left)\(right) occurs elsewhere in the document; line-end hyphen removed") }
     if Self.prefixes.contains(left) || left.count <= 3 { return (false, "\(left)- is a prefix or acronym; hyphen kept") }
     if Dictionary.shared.contains(left + right) { return (true, "\(left)\(right) is a word; line-end hyphen removed") }
@@ -215,7 +263,7 @@ struct HyphenJudge: Sendable {
     return (true, "line-end hyphen removed inside a word")
   }
 
-  private func containsWord(_ word: String) -> Bool { words.contains(Substring(word)) }
+  private func containsWord(_ word: String) -> Bool { words.contains(word) }
 
   /// The system word list (`wamerican`), upper-cased; empty when the machine has none.
   struct Dictionary: Sendable {
@@ -223,7 +271,46 @@ struct HyphenJudge: Sendable {
     let words: Set<String>
     init() {
       let list = (try? String(contentsOfFile: "/usr/share/dict/words", encoding: .utf8)) ?? ""
-      words = Set(list.split(separator: "\n").filter { !$0.contains("'") }.map { $0.uppercased() })
+      words = Self.entries(of: list)
+    }
+
+    /// Every line of `list` without an apostrophe, upper-cased. Split on bytes: a `Character`
+    /// split and a Foundation `contains` per word cost ~0.1 s per process.
+    static func entries(of list: String, bytePath: Bool = true) -> Set<String> {
+      // "\r\n" is one `Character`, which a `Character` split on "\n" does not split at.
+      guard bytePath, !list.utf8.contains(0x0D) else {
+        return Set(list.split(separator: "\n").filter { !$0.contains("'") }.map { $0.uppercased() })
+      }
+      var list = list
+      return list.withUTF8 { bytes in
+        var result = Set<String>(minimumCapacity: 120_000)
+        var start = 0
+        while start < bytes.count {
+          var end = start
+          var ascii = true
+          var apostrophe = false
+          while end < bytes.count && bytes[end] != 0x0A {
+            if bytes[end] >= 0x80 { ascii = false }
+            if bytes[end] == 0x27 { apostrophe = true }
+            end += 1
+          }
+          let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+          if end > start && !apostrophe {
+            if ascii {
+              result.insert(String(unsafeUninitializedCapacity: slice.count) { out in
+                for (slot, byte) in slice.enumerated() {
+                  out[slot] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+                }
+                return slice.count
+              })
+            } else {
+              result.insert(String(decoding: slice, as: UTF8.self).uppercased())
+            }
+          }
+          start = end + 1
+        }
+        return result
+      }
     }
     func contains(_ word: String) -> Bool { words.contains(word) }
   }

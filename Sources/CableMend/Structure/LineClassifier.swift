@@ -87,6 +87,8 @@ public enum LineClassifier {
   /// misread as `2` (`R 1709302 AUG 65`) when a month follows, so that a damaged date-time group
   /// is a header field wherever it stands (and a second `mend` sees it as the first did).
   static func isDTG(_ text: String) -> Bool {
+    // Most lines are rejected by their word count on bytes, without a split.
+    if let count = asciiWordCount(text), count < 4 || count > 6 { return false }
     let words = text.split(separator: " ")
     guard words.count >= 4, words.count <= 6 else { return false }
     func isGroup(_ k: Int) -> Bool {
@@ -105,22 +107,66 @@ public enum LineClassifier {
   /// A post, optionally with precedence and sequence numbers: `AMEMBASSY BONN 0250/60 IMMEDIATE`.
   static func isAddressee(_ text: String) -> Bool {
     var body = text
-    if let slash = body.firstIndex(of: "/"), body[..<slash].count <= 4,
+    let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+    // For ASCII text a byte search finds the same first "/" (each byte is one `Character`).
+    if ascii ? text.utf8.contains(UInt8(ascii: "/")) : true, let slash = body.firstIndex(of: "/"), body[..<slash].count <= 4,
       body[..<slash].allSatisfy({ $0.isLetter })
     {
       body = String(body[body.index(after: slash)...])  // ZEN/AMEMBASSY ...
     }
     guard body.count < 70 else { return false }
-    if postPrefixes.contains(where: { body.hasPrefix($0 + " ") || body == $0 }) { return true }
+    if postPrefixesWithSpace.indices.contains(where: {
+      body.hasPrefix(postPrefixesWithSpace[$0]) || body == postPrefixes[$0]
+    }) { return true }
     // Unified commands are one word with the command glued on: CINCPAC, USCINCEUR, USCINCSO.
     if body.hasPrefix("CINC") || body.hasPrefix("USCINC") { return true }
     if body.hasPrefix("COM") && body.hasSuffix(" HI") { return true }
-    if body.hasSuffix(" WASHDC") || body.contains(" WASHDC ") { return true }
+    if body.hasSuffix(" WASHDC") || (ascii ? containsASCII(body, " WASHDC ") : body.contains(" WASHDC ")) {
+      return true
+    }
     return precedenceWords.contains(where: { body.hasSuffix(" " + $0) }) && body.split(separator: " ").count <= 6
+  }
+
+  /// ``postPrefixes`` each with the space that follows it, made once.
+  static let postPrefixesWithSpace = postPrefixes.map { $0 + " " }
+
+  /// Whether ASCII `text` holds `needle` (ASCII), by a plain byte search: for ASCII both are
+  /// sequences of one-byte `Character`s, so this is what Foundation's `contains` finds.
+  private static func containsASCII(_ text: String, _ needle: StaticString) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      let count = needle.utf8CodeUnitCount
+      guard bytes.count >= count else { return false }
+      let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: count)
+      for start in 0...(bytes.count - count) where bytes[start] == pattern[0] {
+        if (1..<count).allSatisfy({ bytes[start + $0] == pattern[$0] }) { return true }
+      }
+      return false
+    }
+  }
+
+  /// `text.split(separator: " ").count` when `text` is ASCII (each byte one `Character`, and
+  /// "\r\n" holds no space), counted on bytes; nil otherwise.
+  static func asciiWordCount(_ text: String) -> Int? {
+    var words = 0
+    var inWord = false
+    for byte in text.utf8 {
+      guard byte < 0x80 else { return nil }
+      if byte == 0x20 {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        words += 1
+      }
+    }
+    return words
   }
 
   /// `SECRET STATE 415364`, `CONFIDENTIAL KUWAIT 0886`, or the bare `STATE 415364`.
   static func isClassificationLine(_ text: String) -> Bool {
+    // At most three words of classification and four after it: an ASCII line of eight words
+    // or more is none, without a split.
+    if let count = asciiWordCount(text), count >= 8 { return false }
     var rest = Substring(text)
     if let word = classifications.first(where: { text.hasPrefix($0 + " ") }) {
       rest = rest.dropFirst(word.count + 1)
@@ -180,8 +226,10 @@ public enum LineClassifier {
   /// ISSUES`, `BEGIN TEXT`. Broken-sentence halves are excluded by their first or last word.
   public static func isHeading(_ raw: String) -> Bool {
     let text = normalized(raw)
+    // The length test first: most lines are longer, and then no split is needed.
+    guard text.utf8.count <= 50 || text.count <= 50 else { return false }
     let words = text.split(separator: " ")
-    guard !words.isEmpty, words.count <= 7, text.count <= 50 else { return false }
+    guard !words.isEmpty, words.count <= 7 else { return false }
     guard let lastChar = text.last, lastChar.isLetter || lastChar == ":" else { return false }
     guard text.contains(where: \.isLetter), !isBullet(text), paragraphNumber(text) == nil, paragraphLetter(text) == nil
     else { return false }
@@ -194,8 +242,9 @@ public enum LineClassifier {
   /// A lone name that could close the cable: `BAKER`, `SHULTZ`, `RONALD REAGAN`.
   public static func isSignatureCandidate(_ raw: String) -> Bool {
     let text = normalized(raw)
+    guard text.utf8.count <= 30 || text.count <= 30 else { return false }
     let words = text.split(separator: " ")
-    guard !words.isEmpty, words.count <= 3, text.count <= 30 else { return false }
+    guard !words.isEmpty, words.count <= 3 else { return false }
     if continuationWords.contains(String(words[0])) || text.hasSuffix(".") { return false }
     return text.allSatisfy { $0.isLetter || " .'-".contains($0) }
   }
@@ -264,8 +313,42 @@ public enum LineClassifier {
     }
   }
 
+  /// Upper case, runs of spaces and tabs as one space, no space at either end.
   static func normalized(_ raw: String) -> String {
+    asciiNormalized(raw) ?? characterNormalized(raw)
+  }
+
+  /// ``normalized(_:)`` on `Character`s, for any text (tests compare the byte path with it).
+  static func characterNormalized(_ raw: String) -> String {
     raw.uppercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+  }
+
+  /// ``normalized(_:)`` of pure ASCII text on bytes (the same string: for ASCII, upper-casing is
+  /// a-z to A-Z and every byte is one `Character`). Nil when `raw` is not ASCII. Every stage
+  /// asks this of every line several times, so the `Character` walk was a hot spot.
+  static func asciiNormalized(_ raw: String) -> String? {
+    var raw = raw
+    return raw.withUTF8 { bytes -> String? in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+      return String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
+        var count = 0
+        var pendingSpace = false
+        for byte in bytes {
+          if byte == 0x20 || byte == 0x09 {
+            pendingSpace = count > 0
+            continue
+          }
+          if pendingSpace {
+            out[count] = 0x20
+            count += 1
+            pendingSpace = false
+          }
+          out[count] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+          count += 1
+        }
+        return count
+      }
+    }
   }
 }
 

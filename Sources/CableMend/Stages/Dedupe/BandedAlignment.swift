@@ -38,32 +38,47 @@ struct BandedAlignment: Sendable {
     }
     let width = 2 * band + 1
     let infinity = Int32.max / 2
+    // A cell on diagonal k = j - i costs at least |k| to reach and |d - k| more to finish
+    // (d = m - n), so no alignment within `band` passes a cell with |k| + |d - k| > band:
+    // only the diagonals kLow...kHigh are filled, about half the band. Every cell on an
+    // alignment within `band` keeps its exact cost, and skipped cells stay at infinity (never
+    // below their true cost), so the traceback takes the same steps as over the whole band.
+    let d = m - n
+    let kLow = -((band - d) / 2)
+    let kHigh = (band + d) / 2
     // cost[i * width + (j - i + band)] is the edit distance of a[..<i] and b[..<j].
     var cost = [Int32](repeating: infinity, count: (n + 1) * width)
-    for j in 0...min(m, band) { cost[j + band] = Int32(j) }
-    for i in 1...n {
-      let lo = max(0, i - band)
-      let hi = min(m, i + band)
-      var rowBest = infinity
-      for j in lo...hi {
-        let slot = i * width + (j - i + band)
-        var best = infinity
-        if j == 0 {
-          best = Int32(i)
-        } else {
-          let diagonal = cost[(i - 1) * width + (j - 1 - (i - 1) + band)]
-          best = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)
-          if j - 1 >= i - band { best = min(best, cost[slot - 1] + 1) }
+    let total: Int32? = cost.withUnsafeMutableBufferPointer { cost in
+      a.withUnsafeBufferPointer { a in
+        b.withUnsafeBufferPointer { b in
+          for j in 0...min(m, band) { cost[j + band] = Int32(j) }
+          for i in 1...n {
+            let lo = max(0, i - band, i + kLow)
+            let hi = min(m, i + band, i + kHigh)
+            guard lo <= hi else { return nil }
+            var rowBest = infinity
+            let row = i * width - i + band
+            let above = row - width
+            for j in lo...hi {
+              var best: Int32
+              if j == 0 {
+                best = Int32(i)
+              } else {
+                best = cost[above + j] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                if j - 1 >= i - band { best = min(best, cost[row + j - 1] + 1) }
+              }
+              if j - i + band + 1 < width { best = min(best, cost[above + j + 1] + 1) }
+              cost[row + j] = best
+              rowBest = min(rowBest, best)
+            }
+            if rowBest > Int32(band) { return nil }
+          }
+          return cost[n * width + (m - n + band)]
         }
-        if j - i + band + 1 < width { best = min(best, cost[(i - 1) * width + (j - i + 1 + band)] + 1) }
-        cost[slot] = best
-        rowBest = min(rowBest, best)
       }
-      if rowBest > Int32(band) { return nil }
     }
-    let total = Int(cost[n * width + (m - n + band)])
-    guard total <= band else { return nil }
-    return BandedAlignment(distance: total, steps: traceback(cost, a, b, band: band, width: width))
+    guard let total, total <= Int32(band) else { return nil }
+    return BandedAlignment(distance: Int(total), steps: traceback(cost, a, b, band: band, width: width))
   }
 
   private static func traceback(_ cost: [Int32], _ a: [UInt32], _ b: [UInt32], band: Int, width: Int)

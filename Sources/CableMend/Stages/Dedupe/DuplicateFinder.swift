@@ -95,28 +95,34 @@ struct DuplicateFinder: Sendable {
     let representatives = units.indices.filter {
       isLong(units[$0]) && !units[$0].isGiant && exact[units[$0].exactKey]?.first == $0
     }
-    var shingles: [[UInt64]] = []
-    var postings: [UInt64: [Int]] = [:]
-    for (slot, index) in representatives.enumerated() {
-      let set = Array(Set(shingleHashes(units[index].exactKey)))
-      shingles.append(set)
-      for hash in set { postings[hash, default: []].append(slot) }
+    // Each line's distinct shingles, sorted; the postings are one array of (shingle, line)
+    // sorted the same way, so the lines holding a shingle are one binary search away (a
+    // dictionary of arrays allocated a list per shingle and was the stage's largest cost).
+    let shingles = representatives.map { Self.sortedUnique(shingleHashes(units[$0].exactKey)) }
+    var postings: [Posting] = []
+    postings.reserveCapacity(shingles.reduce(0) { $0 + $1.count })
+    for (slot, set) in shingles.enumerated() {
+      for hash in set { postings.append(Posting(hash: hash, slot: slot)) }
     }
+    postings.sort { ($0.hash, $0.slot) < ($1.hash, $1.slot) }
     var result: [PairKey] = []
     // Shared-shingle counts per earlier line, reset through `touched` after each line.
     var shared = [Int](repeating: 0, count: representatives.count)
     var touched: [Int] = []
     for (slot, index) in representatives.enumerated() {
       for hash in shingles[slot] {
-        guard let list = postings[hash], list.count <= settings.shingleLineCap else { continue }
-        for other in list where other < slot {
-          if shared[other] == 0 { touched.append(other) }
-          shared[other] += 1
+        let list = Self.postingRange(of: hash, in: postings)
+        guard list.count <= settings.shingleLineCap else { continue }
+        for posting in postings[list] {
+          guard posting.slot < slot else { break }
+          if shared[posting.slot] == 0 { touched.append(posting.slot) }
+          shared[posting.slot] += 1
         }
       }
+      // Most shared shingles first; ties go to the earlier line.
       let candidates = touched.filter { other in
         Double(shared[other]) >= settings.candidateOverlap * Double(min(shingles[slot].count, shingles[other].count))
-      }.sorted { shared[$0] > shared[$1] }.prefix(4)
+      }.sorted { (shared[$0], $1) > (shared[$1], $0) }.prefix(4)
       for other in candidates {
         let a = representatives[other]
         if alignment(units[a], units[index]) != nil { result.append(PairKey(a: a, b: index)) }
@@ -127,9 +133,41 @@ struct DuplicateFinder: Sendable {
     return result
   }
 
+  /// One shingle of one line, for the sorted postings array.
+  private struct Posting {
+    var hash: UInt64
+    var slot: Int
+  }
+
+  /// `hashes` sorted, each value once.
+  static func sortedUnique(_ hashes: [UInt64]) -> [UInt64] {
+    var sorted = hashes.sorted()
+    var kept = 0
+    for value in sorted where kept == 0 || sorted[kept - 1] != value {
+      sorted[kept] = value
+      kept += 1
+    }
+    sorted.removeLast(sorted.count - kept)
+    return sorted
+  }
+
+  /// The postings of `hash` (lines in increasing order): a range of the sorted array.
+  private static func postingRange(of hash: UInt64, in postings: [Posting]) -> Range<Int> {
+    func firstIndex(where above: (UInt64) -> Bool) -> Int {
+      var low = 0, high = postings.count
+      while low < high {
+        let middle = (low + high) / 2
+        if above(postings[middle].hash) { high = middle } else { low = middle + 1 }
+      }
+      return low
+    }
+    return firstIndex { $0 >= hash }..<firstIndex { $0 > hash }
+  }
+
   /// FNV-1a hashes of every run of ``DedupeSettings/shingleLength`` characters.
   private func shingleHashes(_ text: String) -> [UInt64] {
-    let values = Array(text.unicodeScalars.lazy.map(\.value))
+    let values = text.utf8.allSatisfy { $0 < 0x80 }
+      ? text.utf8.map { UInt32($0) } : Array(text.unicodeScalars.lazy.map(\.value))
     let q = max(1, settings.shingleLength)
     guard values.count >= q else { return [] }
     var hashes: [UInt64] = []

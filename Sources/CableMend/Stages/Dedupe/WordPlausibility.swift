@@ -15,10 +15,15 @@ struct WordPlausibility: Sendable {
   let documentCounts: [String: Int]
 
   init(dictionary: Set<String>, documentTexts: some Sequence<String>) {
+    self.init(dictionary: dictionary, documentScalars: documentTexts.lazy.map { Array($0.unicodeScalars) })
+  }
+
+  /// The same, from texts already split into scalars (the dedupe units hold them).
+  init(dictionary: Set<String>, documentScalars: some Sequence<[Unicode.Scalar]>) {
     self.dictionary = dictionary
     var counts: [String: Int] = [:]
-    for text in documentTexts {
-      for word in Self.words(in: Array(text.unicodeScalars)) { counts[word, default: 0] += 1 }
+    for scalars in documentScalars {
+      for word in Self.words(in: scalars) { counts[word, default: 0] += 1 }
     }
     documentCounts = counts
   }
@@ -80,26 +85,45 @@ struct WordPlausibility: Sendable {
   }
 
   /// Upper-cased runs of letters and digits (apostrophes kept inside a word).
+  /// Each word is gathered as UTF-8 bytes and made a `String` once (appending scalar by scalar
+  /// to a `String.UnicodeScalarView` was the stage's hot spot); the same strings.
   static func words(in scalars: [Unicode.Scalar]) -> [String] {
     var result: [String] = []
-    var current = String.UnicodeScalarView()
+    var current: [UInt8] = []
     for scalar in scalars {
       if isWordCharacter(scalar) {
-        current.append(Unicode.Scalar(foldCase(scalar.value)) ?? scalar)
+        let folded = Unicode.Scalar(foldCase(scalar.value)) ?? scalar
+        if folded.isASCII {
+          current.append(UInt8(folded.value))
+        } else {
+          UTF8.encode(folded) { current.append($0) }
+        }
       } else if !current.isEmpty {
-        result.append(String(current))
-        current = String.UnicodeScalarView()
+        result.append(String(decoding: current, as: UTF8.self))
+        current.removeAll(keepingCapacity: true)
       }
     }
-    if !current.isEmpty { result.append(String(current)) }
+    if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
     return result
   }
 
   static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "'"
+    if scalar.isASCII {
+      let value = scalar.value | 0x20
+      return (value >= 0x61 && value <= 0x7A) || ("0"..."9").contains(scalar) || scalar == "'"
+    }
+    return scalar.properties.isAlphabetic
   }
 
-  static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+  /// `Unicode.Scalar.Properties.isAlphabetic`, with ASCII (A-Z, a-z) answered without the
+  /// property table.
+  static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      let value = scalar.value | 0x20
+      return value >= 0x61 && value <= 0x7A
+    }
+    return scalar.properties.isAlphabetic
+  }
 
   /// ASCII lower case to upper case; whitespace of any kind to a space. Comparison key of a
   /// character, so that case and spacing variants of one reading compare equal.

@@ -17,6 +17,8 @@ extension FurnitureFormats {
   /// - Complexity: O(n·p) for a line of n characters and a phrase of p, run only when most of
   ///   the phrase's words are in the line.
   static func embeddedStamp(_ folded: [UInt8]) -> FormatMatch? {
+    // Four distinct words need three spaces at least (words are single-spaced).
+    guard folded.lazy.filter({ $0 == 32 }).count >= 3 else { return nil }
     let words = Set(folded.split(separator: 32).map(Array.init))
     guard words.filter({ embeddableWords.contains($0) }).count >= 4 else { return nil }
     for phrase in embeddable where folded.count > phrase.text.count {

@@ -106,9 +106,10 @@ enum FurnitureFormats {
   /// Whole-phrase matches come first; the telegram's own header lines then veto the weaker
   /// shapes (pieces of phrases, lone numbers), which header fields can resemble.
   static func match(_ text: String) -> FormatMatch? {
-    let tokens = FurnitureText.tokens(text)
     // Furniture lines are short; the longest known is the 72-character handling line.
-    guard !tokens.isEmpty, tokens.count <= 14, text.utf8.count <= 110 else { return nil }
+    guard text.utf8.count <= 110 else { return nil }
+    let tokens = FurnitureText.tokens(text)
+    guard !tokens.isEmpty, tokens.count <= 14 else { return nil }
     if let marker = PageMarker(tokens) {
       return FormatMatch(kind: .pageMarker, strong: true, detail: marker.detail)
     }
@@ -124,7 +125,8 @@ enum FurnitureFormats {
     // NND 969000`); a wrapped sentence that opens with a label's words (`REVIEWED BY THE
     // COMMITTEE AND`, `CASE ID NOTED IN REFTEL.`) has neither. The caption stamp is the
     // exception: its date is often broken onto the next line.
-    let hasDigit = text.contains(where: \.isNumber)
+    let hasDigit = text.utf8.allSatisfy { $0 < 0x80 }
+      ? text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } : text.contains(where: \.isNumber)
     let sentence = !hasColon && !hasDigit
     if let label = labelMatch(folded, hasColon: hasColon), label.strong,
       !sentence || label.kind == .caption
@@ -197,14 +199,14 @@ enum FurnitureFormats {
   /// short one (`OATE:`) only before a colon.
   private static func labelMatch(_ folded: [UInt8], hasColon: Bool) -> FormatMatch? {
     for entry in labels where folded.count > entry.label.count {
-      let head = Array(folded.prefix(entry.label.count))
+      let head = folded[..<entry.label.count]
       let long = entry.label.count >= 8
       let limit =
         long || (hasColon && entry.label.count >= 4) ? max(1, FurnitureText.tolerance(entry.label.count)) : 0
       guard
-        head == entry.label
+        head.elementsEqual(entry.label)
           || (limit > 0 && startsAlike(head, entry.label)
-            && FurnitureText.distance(head, entry.label, limit: limit) <= limit)
+            && FurnitureText.distance(Array(head), entry.label, limit: limit) <= limit)
       else { continue }
       // The label must end at a word boundary (`DATE` opens `DATE 05 28 95`, not `DATELINE`).
       guard folded[entry.label.count] == 32 else { continue }
@@ -217,19 +219,25 @@ enum FurnitureFormats {
 
   /// A cheap necessary condition for one edit: one of the first two characters still matches
   /// one of the label's first two. Saves the full distance on almost every body line.
-  private static func startsAlike(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+  private static func startsAlike(_ a: ArraySlice<UInt8>, _ b: [UInt8]) -> Bool {
     guard a.count >= 2, b.count >= 2 else { return true }
-    return a[0] == b[0] || a[0] == b[1] || a[1] == b[0] || a[1] == b[1]
+    let a0 = a[a.startIndex], a1 = a[a.startIndex + 1]
+    return a0 == b[0] || a0 == b[1] || a1 == b[0] || a1 == b[1]
   }
 
   private static func wholePhrase(_ folded: [UInt8]) -> FormatMatch? {
-    let words = folded.split(separator: 32)
-    let known = words.filter { phraseWords.contains(Array($0)) }.count
+    // The words are split and looked up only once some phrase is near the line's length.
+    var wordCounts: (words: Int, known: Int)?
     for phrase in phrases {
       let limit = FurnitureText.tolerance(phrase.text.count)
       guard abs(phrase.text.count - folded.count) <= limit else { continue }
+      if wordCounts == nil {
+        let words = folded.split(separator: 32)
+        wordCounts = (words.count, words.filter { phraseWords.contains(Array($0)) }.count)
+      }
+      let (wordCount, known) = wordCounts!
       // A line that shares few words with a long phrase cannot be within its tolerance.
-      if words.count >= 4 && known * 2 < words.count { continue }
+      if wordCount >= 4 && known * 2 < wordCount { continue }
       if FurnitureText.distance(folded, phrase.text, limit: limit) <= limit {
         return FormatMatch(
           kind: phrase.kind, strong: true, detail: String(decoding: phrase.text, as: UTF8.self))
@@ -239,8 +247,12 @@ enum FurnitureFormats {
   }
 
   /// A piece of a long stamp broken across lines; long enough not to be a common phrase.
+  /// Length of the longest of ``phrases``.
+  static let longestPhrase = phrases.map(\.text.count).max() ?? 0
+
   private static func phrasePiece(_ folded: [UInt8]) -> FormatMatch? {
-    guard folded.count >= 12, folded.contains(32) else { return nil }
+    // Only phrases longer than the line by three or more can hold it as a piece.
+    guard folded.count >= 12, folded.count + 2 < longestPhrase, folded.contains(32) else { return nil }
     let words = folded.split(separator: 32)
     let known = words.filter { phraseWords.contains(Array($0)) }.count
     guard known * 2 >= words.count else { return nil }

@@ -33,7 +33,8 @@ enum HeaderLines {
 
   /// `EAP/CM: KVISBEMANN/MOHR` and `S/S-0: RMAZANARES`: an office, a colon, a name.
   static func isClearanceLine(_ upper: String) -> Bool {
-    guard let colon = upper.firstIndex(of: ":") else { return false }
+    // No ":" byte, no ":" character: most lines end here without a `Character` walk.
+    guard upper.utf8.contains(UInt8(ascii: ":")), let colon = upper.firstIndex(of: ":") else { return false }
     let office = upper[..<colon]
     guard (1...12).contains(office.count),
       office.allSatisfy({ $0.isLetter || $0.isNumber || "/-".contains($0) })

@@ -77,17 +77,17 @@ enum CharacterRepairs {
 
   /// Canonical composition (NFC), one repair per character with its combining marks, so an
   /// edit never spans more than the letter it composes: `e` + U+0301 becomes `é`.
-  static func canonicalComposition(_ view: ScalarView, text: String) -> [TextRepair] {
+  static func canonicalComposition(_ view: ScalarView) -> [TextRepair] {
     // Every code point below U+0300 is NFC_Quick_Check=Yes, so such text is already NFC and
     // ICU need not see it (the common case: Latin-1 letters, quotes from the ASCII range).
-    guard view.scalars.contains(where: { $0.value >= 0x300 }), !ICU.isNormalized(text, form: .nfc)
+    guard view.scalars.contains(where: { $0.value >= 0x300 }), !ICU.isNormalized(view.text, form: .nfc)
     else { return [] }
     var repairs: [TextRepair] = []
     var start = 0
     while start < view.count {
       var end = start + 1
       while end < view.count && isCombining(view.scalars[end]) { end += 1 }
-      let cluster = String(String.UnicodeScalarView(view.scalars[start..<end]))
+      let cluster = ScalarView.string(view.scalars[start..<end])
       if !ICU.isNormalized(cluster, form: .nfc) {
         repairs.append(
           TextRepair(
@@ -108,6 +108,8 @@ enum CharacterRepairs {
   /// sent. Guillemets and spacing accents are left alone: they are not quote variants.
   static func teletype(_ view: ScalarView) -> [TextRepair] {
     repairs(view) { scalar in
+      // Every folded character is above U+02BB: most scalars need no table look-up.
+      guard scalar.value >= 0x2BC else { return nil }
       guard let ascii = teletypeFolds[scalar.value] else { return nil }
       return (ascii, "teletype: \(ICU.name(scalar)) as ASCII")
     }

@@ -87,9 +87,10 @@ enum HomoglyphRepair {
     let lone = word.count == 1 && foreign.count == 1 && line.allowsLoneLetters
     guard !foreign.isEmpty, latin >= foreign.count || lone else { return [] }
     var result: [TextRepair] = []
+    // The evidence names the whole word; built once, not once per foreign letter.
+    let word = ScalarView.string(view.scalars[word])
     for (index, scalar) in foreign {
       guard let twin = latinTwin(of: scalar) else { return [] }
-      let word = String(String.UnicodeScalarView(view.scalars[word]))
       result.append(
         TextRepair(
           range: view.byteRange(index..<(index + 1)), replacement: String(twin),

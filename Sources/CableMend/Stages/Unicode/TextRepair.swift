@@ -29,10 +29,9 @@ struct TextRepair: Sendable, Hashable {
     {
       suffix += 1
     }
-    var replacement = String.UnicodeScalarView()
-    replacement.append(contentsOf: scalars[prefix..<(scalars.count - suffix)])
     self.init(
-      range: view.byteRange(prefix..<(original.count - suffix)), replacement: String(replacement),
+      range: view.byteRange(prefix..<(original.count - suffix)),
+      replacement: ScalarView.string(scalars[prefix..<(scalars.count - suffix)]),
       reason: reason, confidence: confidence)
   }
 }
@@ -60,7 +59,41 @@ struct ScalarView {
     self.offsets = offsets
   }
 
+  /// The same view of valid UTF-8 bytes, decoded here without building a `String` first.
+  init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    var scalars: [Unicode.Scalar] = []
+    var offsets: [Int] = []
+    let count = bytes.count
+    scalars.reserveCapacity(count)
+    offsets.reserveCapacity(count + 1)
+    var index = 0
+    while index < count {
+      let lead = UInt32(bytes[index])
+      let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+      var value = width == 1 ? lead : lead & (0xFF >> UInt32(width + 1))
+      for next in (index + 1)..<(index + width) { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+      scalars.append(Unicode.Scalar(value)!)
+      offsets.append(index)
+      index += width
+    }
+    offsets.append(count)
+    self.scalars = scalars
+    self.offsets = offsets
+  }
+
   var count: Int { scalars.count }
+
+  /// The text the view was made from.
+  var text: String { Self.string(scalars[...]) }
+
+  /// A string of scalars, encoded here: appending them to a `String.UnicodeScalarView` goes
+  /// through the standard library's generic path, several thousand instructions a call.
+  static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(scalars.count * 4)
+    for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+    return String(decoding: bytes, as: UTF8.self)
+  }
 
   func byteRange(_ scalarRange: Range<Int>) -> Range<Int> {
     offsets[scalarRange.lowerBound]..<offsets[scalarRange.upperBound]

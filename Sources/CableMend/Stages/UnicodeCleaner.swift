@@ -68,7 +68,8 @@ public struct UnicodeCleaner: Stage {
     // do not change what follows a piece here.
     let following = repairs.contains(.mojibake) ? ranges.map { Self.scalar(after: $0, in: line.text) } : []
     var pieces = LinePieces(line: line, ranges: ranges)
-    if repairs.contains(.homoglyphs) {
+    // The context only matters to pieces with a Cyrillic or Greek letter; most lines have none.
+    if repairs.contains(.homoglyphs), pieces.views.contains(where: HomoglyphRepair.hasForeign) {
       let context = HomoglyphRepair.context(pieces: pieces.views, text: line.text)
       for index in pieces.indices {
         pieces.apply(HomoglyphRepair.repairs(pieces.views[index], line: context), to: index, edits: &edits)

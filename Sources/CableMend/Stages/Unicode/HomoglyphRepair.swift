@@ -27,18 +27,28 @@ enum HomoglyphRepair {
   }()
 
   static func repairs(_ view: ScalarView, line: LineContext) -> [TextRepair] {
-    words(view).flatMap { repairWord(view, $0, line: line) }
+    // Only a Cyrillic or Greek letter is ever replaced: most pieces have none.
+    guard hasForeign(view) else { return [] }
+    return words(view).flatMap { repairWord(view, $0, line: line) }
+  }
+
+  /// True when some scalar of `view` is Cyrillic or Greek; without one, ``repairs(_:line:)``
+  /// returns nothing whatever the context.
+  static func hasForeign(_ view: ScalarView) -> Bool {
+    view.scalars.contains(where: isForeign)
   }
 
   /// The context of a line from its pieces that hold non-ASCII text and the whole text.
   static func context(pieces: [ScalarView], text: String) -> LineContext {
-    for view in pieces {
+    for view in pieces where hasForeign(view) {
       for word in words(view) where word.count >= 2 {
         if word.allSatisfy({ isForeign(view.scalars[$0]) }) { return LineContext(allowsLoneLetters: false) }
       }
     }
     var latin = 0
-    for scalar in text.unicodeScalars where ICU.isLetter(scalar) && ICU.script(scalar) == ICU.Script.latin {
+    // ASCII letters are Latin; ICU is asked only about the others.
+    for scalar in text.unicodeScalars
+    where ICU.isLetter(scalar) && (scalar.isASCII || ICU.script(scalar) == ICU.Script.latin) {
       latin += 1
       if latin >= 3 { return LineContext(allowsLoneLetters: true) }
     }

@@ -21,8 +21,10 @@ struct LinePieces {
   private var segments: [TextLine]
   /// Where each segment sits in the line as it came in; nil when the line is one segment.
   private let segmentRanges: [Range<Int>]?
+  /// Whether a repair changed each segment (only for a line of several segments).
   private var segmentChanged: [Bool]
-  /// The segment of each piece.
+  private var anyChanged = false
+  /// The segment of each piece; empty when the line is one segment.
   private let owners: [Int]
   /// Each piece's byte range in its segment's current text.
   private(set) var ranges: [Range<Int>]
@@ -33,7 +35,7 @@ struct LinePieces {
     if line.text.utf8.count <= Self.segmentLimit {
       segments = [line]
       segmentRanges = nil
-      owners = Array(repeating: 0, count: ranges.count)
+      owners = []
       self.ranges = ranges
     } else {
       var groups: [Range<Int>] = []
@@ -53,11 +55,20 @@ struct LinePieces {
         (range.lowerBound - groups[owner].lowerBound)..<(range.upperBound - groups[owner].lowerBound)
       }
     }
-    segmentChanged = Array(repeating: false, count: segments.count)
-    views = []
-    views.reserveCapacity(ranges.count)
-    for index in ranges.indices { views.append(Self.view(of: self.ranges[index], in: segments[owners[index]])) }
+    segmentChanged = segmentRanges == nil ? [] : [Bool](repeating: false, count: segments.count)
+    var text = segments[0].text
+    if segmentRanges == nil {
+      views = text.withUTF8 { bytes in
+        ranges.map { ScalarView(utf8: UnsafeBufferPointer(rebasing: bytes[$0])) }
+      }
+    } else {
+      views = []
+      views.reserveCapacity(ranges.count)
+      for index in ranges.indices { views.append(Self.view(of: self.ranges[index], in: segments[owners[index]])) }
+    }
   }
+
+  private func owner(_ index: Int) -> Int { owners.isEmpty ? 0 : owners[index] }
 
   var indices: Range<Int> { ranges.indices }
 
@@ -66,7 +77,7 @@ struct LinePieces {
   @discardableResult
   mutating func apply(_ repairs: [TextRepair], to index: Int, edits: inout [Edit]) -> Int {
     guard !repairs.isEmpty else { return 0 }
-    let owner = owners[index]
+    let owner = owner(index)
     let start = ranges[index].lowerBound
     var shifted = repairs
     if start != 0 {
@@ -77,11 +88,12 @@ struct LinePieces {
     let before = segments[owner].text.utf8.count
     let count = segments[owner].apply(shifted, edits: &edits)
     guard count > 0 else { return 0 }
-    segmentChanged[owner] = true
+    anyChanged = true
+    if !segmentChanged.isEmpty { segmentChanged[owner] = true }
     let delta = segments[owner].text.utf8.count - before
     ranges[index] = start..<(ranges[index].upperBound + delta)
     var later = index + 1
-    while later < ranges.count && owners[later] == owner {
+    while later < ranges.count && self.owner(later) == owner {
       ranges[later] = (ranges[later].lowerBound + delta)..<(ranges[later].upperBound + delta)
       later += 1
     }
@@ -92,7 +104,7 @@ struct LinePieces {
   /// Writes the repaired pieces into `line`, the line the pieces were made from.
   func finish(_ line: inout TextLine) {
     guard let segmentRanges else {
-      if segmentChanged[0] { line = segments[0] }
+      if anyChanged { line = segments[0] }
       return
     }
     var parts: [(range: Range<Int>, line: TextLine)] = []

@@ -113,10 +113,12 @@ extension TextLine {
   mutating func apply(_ repairs: [TextRepair], edits: inout [Edit]) -> Int {
     guard !repairs.isEmpty else { return 0 }
     var changes: [(range: Range<Int>, text: String)] = []
+    changes.reserveCapacity(repairs.count)
     let first = edits.count
     var text = self.text
     text.withUTF8 { bytes in
-      for repair in repairs.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+      let descending = repairs.count == 1 ? repairs : repairs.sorted { $0.range.lowerBound > $1.range.lowerBound }
+      for repair in descending {
         // Compare bytes: String equality is canonical equivalence and would hide NFC repairs.
         let old = UnsafeBufferPointer(rebasing: bytes[repair.range])
         guard !old.elementsEqual(repair.replacement.utf8) else { continue }

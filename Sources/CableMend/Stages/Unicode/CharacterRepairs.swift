@@ -18,11 +18,15 @@ enum CharacterRepairs {
         repairs.append(
           TextRepair(
             range: range, replacement: String(intended),
-            reason: "C1 control \(ICU.name(scalar)) is Windows-1252 byte read as Latin-1",
+            reason: RepairReasons.reason(.c1Control, scalar) {
+              "C1 control \(ICU.name(scalar)) is Windows-1252 byte read as Latin-1"
+            },
             confidence: 0.9))
       } else {
         repairs.append(
-          TextRepair(range: range, replacement: "", reason: "control character \(ICU.name(scalar))"))
+          TextRepair(
+            range: range, replacement: "",
+            reason: RepairReasons.reason(.control, scalar) { "control character \(ICU.name(scalar))" }))
       }
     }
     return repairs
@@ -33,7 +37,7 @@ enum CharacterRepairs {
   static func ignorables(_ view: ScalarView) -> [TextRepair] {
     repairs(view) { scalar in
       guard !scalar.isASCII, ICU.isDefaultIgnorable(scalar) else { return nil }
-      return ("", "invisible character \(ICU.name(scalar))")
+      return ("", RepairReasons.reason(.invisible, scalar) { "invisible character \(ICU.name(scalar))" })
     }
   }
 
@@ -46,7 +50,7 @@ enum CharacterRepairs {
         category == ICU.Category.spaceSeparator || category == ICU.Category.lineSeparator
           || category == ICU.Category.paragraphSeparator
       else { return nil }
-      return (" ", "odd space \(ICU.name(scalar))")
+      return (" ", RepairReasons.reason(.oddSpace, scalar) { "odd space \(ICU.name(scalar))" })
     }
   }
 
@@ -63,12 +67,12 @@ enum CharacterRepairs {
       switch kind {
       case .wide, .narrow, .font, .presentation:
         let folded = ICU.normalize(String(scalar), form: .nfkc)
-        return (folded, "compatibility form \(ICU.name(scalar)) (\(kind))")
+        return (folded, RepairReasons.reason(.compatibility, scalar) { "compatibility form \(ICU.name(scalar)) (\(kind))" })
       case .compat:
         guard ICU.isLetter(scalar) else { return nil }
         let folded = ICU.normalize(String(scalar), form: .nfkc)
         guard !folded.isEmpty, folded.unicodeScalars.allSatisfy(ICU.isWordCharacter) else { return nil }
-        return (folded, "compatibility letter form \(ICU.name(scalar))")
+        return (folded, RepairReasons.reason(.compatibilityLetter, scalar) { "compatibility letter form \(ICU.name(scalar))" })
       default:
         return nil
       }
@@ -111,7 +115,7 @@ enum CharacterRepairs {
       // Every folded character is above U+02BB: most scalars need no table look-up.
       guard scalar.value >= 0x2BC else { return nil }
       guard let ascii = teletypeFolds[scalar.value] else { return nil }
-      return (ascii, "teletype: \(ICU.name(scalar)) as ASCII")
+      return (ascii, RepairReasons.reason(.teletype, scalar) { "teletype: \(ICU.name(scalar)) as ASCII" })
     }
   }
 

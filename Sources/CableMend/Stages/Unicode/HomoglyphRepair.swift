@@ -104,7 +104,9 @@ enum HomoglyphRepair {
       result.append(
         TextRepair(
           range: view.byteRange(index..<(index + 1)), replacement: String(twin),
-          reason: "look-alike \(ICU.name(scalar)) in Latin \(lone ? "line" : "word")",
+          reason: RepairReasons.reason(lone ? .lookAlikeInLine : .lookAlikeInWord, scalar) {
+            "look-alike \(ICU.name(scalar)) in Latin \(lone ? "line" : "word")"
+          },
           confidence: 0.95, evidence: [Edit.Evidence("word", word)]))
     }
     return result

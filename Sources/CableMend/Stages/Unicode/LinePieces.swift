@@ -79,14 +79,8 @@ struct LinePieces {
     guard !repairs.isEmpty else { return 0 }
     let owner = owner(index)
     let start = ranges[index].lowerBound
-    var shifted = repairs
-    if start != 0 {
-      for k in shifted.indices {
-        shifted[k].range = (shifted[k].range.lowerBound + start)..<(shifted[k].range.upperBound + start)
-      }
-    }
     let before = segments[owner].text.utf8.count
-    let count = segments[owner].apply(shifted, edits: &edits)
+    let count = segments[owner].apply(repairs, offset: start, edits: &edits)
     guard count > 0 else { return 0 }
     anyChanged = true
     if !segmentChanged.isEmpty { segmentChanged[owner] = true }

@@ -109,8 +109,11 @@ extension TextLine {
   /// replacement gives the same ranges as looking each up after the replacements above it:
   /// replacing bytes never changes how the bytes before them map to the input, nor the input
   /// range the whole map covers.
+  ///
+  /// - Parameter offset: where the repairs' byte ranges start in this line (they were found
+  ///   in a piece of it).
   @discardableResult
-  mutating func apply(_ repairs: [TextRepair], edits: inout [Edit]) -> Int {
+  mutating func apply(_ repairs: [TextRepair], offset: Int = 0, edits: inout [Edit]) -> Int {
     guard !repairs.isEmpty else { return 0 }
     var changes: [(range: Range<Int>, text: String)] = []
     changes.reserveCapacity(repairs.count)
@@ -119,16 +122,17 @@ extension TextLine {
     text.withUTF8 { bytes in
       let descending = repairs.count == 1 ? repairs : repairs.sorted { $0.range.lowerBound > $1.range.lowerBound }
       for repair in descending {
+        let range = (repair.range.lowerBound + offset)..<(repair.range.upperBound + offset)
         // Compare bytes: String equality is canonical equivalence and would hide NFC repairs.
-        let old = UnsafeBufferPointer(rebasing: bytes[repair.range])
+        let old = UnsafeBufferPointer(rebasing: bytes[range])
         guard !old.elementsEqual(repair.replacement.utf8) else { continue }
         edits.append(
           Edit(
             stage: .unicode, kind: repair.replacement.isEmpty ? .remove : .replace,
-            source: source(ofUTF8: repair.range), before: String(decoding: old, as: UTF8.self),
+            source: source(ofUTF8: range), before: String(decoding: old, as: UTF8.self),
             after: repair.replacement, reason: repair.reason, confidence: repair.confidence,
             evidence: repair.evidence))
-        changes.append((repair.range, repair.replacement))
+        changes.append((range, repair.replacement))
       }
     }
     edits[first...].reverse()

@@ -117,16 +117,24 @@ public struct UnicodeCleaner: Stage {
   }
 
   /// The character-by-character repairs, in order.
+  ///
+  /// The piece's view is held in a local and taken again only after a repair changed the
+  /// piece: reading it out of `pieces` for every pass cost a retain and release of its arrays
+  /// per pass.
   private func repairCharacters(_ pieces: inout LinePieces, _ index: Int, edits: inout [Edit]) {
+    var view = pieces.views[index]
+    func apply(_ found: [TextRepair]) {
+      if pieces.apply(found, to: index, edits: &edits) > 0 { view = pieces.views[index] }
+    }
     if repairs.contains(.characters) {
-      pieces.apply(CharacterRepairs.controls(pieces.views[index]), to: index, edits: &edits)
-      pieces.apply(CharacterRepairs.ignorables(pieces.views[index]), to: index, edits: &edits)
-      pieces.apply(CharacterRepairs.spaces(pieces.views[index]), to: index, edits: &edits)
-      pieces.apply(CharacterRepairs.compatibilityForms(pieces.views[index]), to: index, edits: &edits)
-      pieces.apply(CharacterRepairs.canonicalComposition(pieces.views[index]), to: index, edits: &edits)
+      apply(CharacterRepairs.controls(view))
+      apply(CharacterRepairs.ignorables(view))
+      apply(CharacterRepairs.spaces(view))
+      apply(CharacterRepairs.compatibilityForms(view))
+      apply(CharacterRepairs.canonicalComposition(view))
     }
     if repairs.contains(.teletype) {
-      pieces.apply(CharacterRepairs.teletype(pieces.views[index]), to: index, edits: &edits)
+      apply(CharacterRepairs.teletype(view))
     }
   }
 

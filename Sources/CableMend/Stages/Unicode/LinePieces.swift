@@ -6,14 +6,14 @@
 ///
 /// A line of up to ``segmentLimit`` bytes (every ordinary line) is one segment: its pieces
 /// are repaired in the line itself, and nothing is copied out and spliced back, which was most
-/// of the stage's cost on damaged lines. A longer line is cut into segments of nearby pieces,
-/// each at most about that long, that are spliced back at the end; so that one repair never
-/// rewrites more than a segment and a huge line stays linear.
+/// of the stage's cost on damaged lines. In a longer line each piece is its own segment,
+/// spliced back at the end, so that one repair never rewrites the whole line and a huge line
+/// stays linear.
 ///
 /// Recording a repair against a segment gives the same edit as against a copy of the piece:
 /// the bytes map to the same input bytes in both, and no stage before this one leaves
-/// zero-length map pieces. The line's map may come out cut into fewer pieces than splicing
-/// each piece would give; it maps every byte the same way.
+/// zero-length map pieces. The map comes out cut into the same pieces as splicing each
+/// repaired piece back gave: a line is cut at both ends of every piece that changed.
 struct LinePieces {
   static let segmentLimit = 8192
 
@@ -24,6 +24,8 @@ struct LinePieces {
   /// Whether a repair changed each segment (only for a line of several segments).
   private var segmentChanged: [Bool]
   private var anyChanged = false
+  /// Pieces of a one-segment line whose ends the map has been cut at.
+  private var isCut: [Int]
   /// The segment of each piece; empty when the line is one segment.
   private let owners: [Int]
   /// Each piece's byte range in its segment's current text.
@@ -38,23 +40,12 @@ struct LinePieces {
       owners = []
       self.ranges = ranges
     } else {
-      var groups: [Range<Int>] = []
-      var owners: [Int] = []
-      for range in ranges {
-        if let last = groups.last, range.upperBound - last.lowerBound <= Self.segmentLimit {
-          groups[groups.count - 1] = last.lowerBound..<range.upperBound
-        } else {
-          groups.append(range)
-        }
-        owners.append(groups.count - 1)
-      }
-      segments = line.sublines(groups)
-      segmentRanges = groups
-      self.owners = owners
-      self.ranges = zip(ranges, owners).map { range, owner in
-        (range.lowerBound - groups[owner].lowerBound)..<(range.upperBound - groups[owner].lowerBound)
-      }
+      segments = line.sublines(ranges)
+      segmentRanges = ranges
+      self.owners = Array(ranges.indices)
+      self.ranges = ranges.map { 0..<$0.count }
     }
+    isCut = []
     segmentChanged = segmentRanges == nil ? [] : [Bool](repeating: false, count: segments.count)
     var text = segments[0].text
     if segmentRanges == nil {
@@ -80,8 +71,17 @@ struct LinePieces {
     let owner = owner(index)
     let start = ranges[index].lowerBound
     let before = segments[owner].text.utf8.count
+    // A piece's first change cuts the line's map at the piece's ends, as splicing a repaired
+    // copy of the piece back did (later stages read the map's verbatim runs as physical
+    // lines); undone when the repairs change nothing.
+    let uncut: TextLine? = segmentRanges == nil && !isCut.contains(index) ? segments[owner] : nil
+    if uncut != nil { segments[owner].cutMap(at: ranges[index]) }
     let count = segments[owner].apply(repairs, offset: start, edits: &edits)
-    guard count > 0 else { return 0 }
+    guard count > 0 else {
+      if let uncut { segments[owner] = uncut }
+      return 0
+    }
+    if uncut != nil { isCut.append(index) }
     anyChanged = true
     if !segmentChanged.isEmpty { segmentChanged[owner] = true }
     let delta = segments[owner].text.utf8.count - before
@@ -111,5 +111,43 @@ struct LinePieces {
   private static func view(of range: Range<Int>, in line: TextLine) -> ScalarView {
     var text = line.text
     return text.withUTF8 { ScalarView(utf8: UnsafeBufferPointer(rebasing: $0[range])) }
+  }
+}
+
+extension TextLine {
+  /// Splits the map's pieces at both ends of `range` (no change to the text or to what any
+  /// byte maps to). The map holds no zero-length pieces where this is used, before any repair
+  /// of the piece, and a cut inside a piece that is not verbatim leaves two pieces with its
+  /// source, as ``SourceMap`` slices do.
+  mutating func cutMap(at range: Range<Int>) {
+    var result: [SourceMap.Piece] = []
+    result.reserveCapacity(sourceMap.pieces.count + 2)
+    var offset = 0
+    for piece in sourceMap.pieces {
+      var rest = piece
+      var start = offset
+      for cut in [range.lowerBound, range.upperBound] where cut > start && cut < start + rest.length {
+        let head = cut - start
+        if rest.verbatim {
+          result.append(
+            SourceMap.Piece(
+              length: head, source: SourceRange(start: rest.source.start, end: rest.source.start + head),
+              verbatim: true))
+          rest = SourceMap.Piece(
+            length: rest.length - head,
+            source: SourceRange(start: rest.source.start + head, end: rest.source.end), verbatim: true)
+        } else {
+          result.append(SourceMap.Piece(length: head, source: rest.source, verbatim: false))
+          rest = SourceMap.Piece(length: rest.length - head, source: rest.source, verbatim: false)
+        }
+        start = cut
+      }
+      result.append(rest)
+      offset += piece.length
+    }
+    guard result.count != sourceMap.pieces.count else { return }
+    self = TextLine(
+      text: text, sourceMap: SourceMap(pieces: result), kind: kind, page: page,
+      followsFormFeed: followsFormFeed)
   }
 }

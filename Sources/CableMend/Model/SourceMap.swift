@@ -67,35 +67,56 @@ public struct SourceMap: Sendable, Hashable {
   /// Records that text `range` was replaced by `length` bytes of new text. A deletion
   /// (`length == 0`) leaves a zero-length piece, so the removed bytes stay traceable.
   mutating func replace(_ range: Range<Int>, withLength length: Int) {
-    var head: [Piece] = []
-    var tail: [Piece] = []
+    // One pass into one array: pieces before the range (and zero-length ones at or before its
+    // start), the new piece, then the rest. Every piece of the head comes before every piece
+    // of the tail in text order, so the new piece goes in where the first tail piece shows up;
+    // zero-length pieces inside the range wait until the pieces it cuts are all seen.
+    var result: [Piece] = []
+    result.reserveCapacity(pieces.count + 2)
+    var waiting: [Piece] = []
     var replaced: SourceRange?
+    var inserted = false
     var offset = 0
+    func insertNew() {
+      inserted = true
+      let anchor = lastEnd(result)
+      let source = replaced ?? SourceRange(start: anchor, end: anchor)
+      if length > 0 || !source.isEmpty {
+        result.append(Piece(length: length, source: source, verbatim: false))
+      }
+      result.append(contentsOf: waiting)
+    }
     for piece in pieces {
       let start = offset
       let end = offset + piece.length
       offset = end
       if piece.length == 0 {
-        if start <= range.lowerBound { head.append(piece) } else { tail.append(piece) }
+        if start <= range.lowerBound {
+          result.append(piece)
+        } else if inserted {
+          result.append(piece)
+        } else {
+          waiting.append(piece)
+        }
       } else if end <= range.lowerBound {
-        head.append(piece)
+        result.append(piece)
       } else if start >= range.upperBound {
-        tail.append(piece)
+        if !inserted { insertNew() }
+        result.append(piece)
       } else {
         let keepHead = max(0, range.lowerBound - start)
         let keepTail = max(0, end - range.upperBound)
-        if keepHead > 0 { head.append(slice(piece, from: 0, length: keepHead)) }
+        if keepHead > 0 { result.append(slice(piece, from: 0, length: keepHead)) }
         let cut = slice(piece, from: keepHead, length: piece.length - keepHead - keepTail)
         replaced = replaced.map { $0.union(cut.source) } ?? cut.source
-        if keepTail > 0 { tail.append(slice(piece, from: piece.length - keepTail, length: keepTail)) }
+        if keepTail > 0 {
+          insertNew()
+          result.append(slice(piece, from: piece.length - keepTail, length: keepTail))
+        }
       }
     }
-    let anchor = lastEnd(head)
-    let source = replaced ?? SourceRange(start: anchor, end: anchor)
-    if length > 0 || !source.isEmpty {
-      head.append(Piece(length: length, source: source, verbatim: false))
-    }
-    pieces = head + tail
+    if !inserted { insertNew() }
+    pieces = result
   }
 
   mutating func append(_ other: SourceMap) { pieces.append(contentsOf: other.pieces) }

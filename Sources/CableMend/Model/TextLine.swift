@@ -66,20 +66,32 @@ public struct TextLine: Sendable, Hashable {
   /// - Complexity: O(n + k·p) for n text bytes, k replacements and p map pieces.
   mutating func replaceUTF8(descending replacements: [(range: Range<Int>, text: String)]) {
     guard !replacements.isEmpty else { return }
-    var out: [UInt8] = []
-    text.withUTF8 { bytes in
-      out.reserveCapacity(bytes.count + 16)
-      var cursor = 0
-      for replacement in replacements.reversed() {
-        let range = replacement.range
-        precondition(range.lowerBound >= cursor && range.upperBound <= bytes.count, "replacements must be disjoint, descending and inside the line")
-        out.append(contentsOf: bytes[cursor..<range.lowerBound])
-        out.append(contentsOf: replacement.text.utf8)
-        cursor = range.upperBound
+    var newCount = text.utf8.count
+    for replacement in replacements { newCount += replacement.text.utf8.count - replacement.range.count }
+    // The new text is written straight into the string's storage: no byte array in between.
+    let old = text
+    text = String(unsafeUninitializedCapacity: newCount) { out in
+      var old = old
+      return old.withUTF8 { bytes in
+        var written = 0
+        func copy(_ part: UnsafeBufferPointer<UInt8>) {
+          guard !part.isEmpty else { return }
+          (out.baseAddress! + written).update(from: part.baseAddress!, count: part.count)
+          written += part.count
+        }
+        var cursor = 0
+        for replacement in replacements.reversed() {
+          let range = replacement.range
+          precondition(range.lowerBound >= cursor && range.upperBound <= bytes.count, "replacements must be disjoint, descending and inside the line")
+          copy(UnsafeBufferPointer(rebasing: bytes[cursor..<range.lowerBound]))
+          var inserted = replacement.text
+          inserted.withUTF8 { copy($0) }
+          cursor = range.upperBound
+        }
+        copy(UnsafeBufferPointer(rebasing: bytes[cursor...]))
+        return written
       }
-      out.append(contentsOf: bytes[cursor...])
     }
-    text = String(decoding: out, as: UTF8.self)
     for replacement in replacements {
       sourceMap.replace(replacement.range, withLength: replacement.text.utf8.count)
     }

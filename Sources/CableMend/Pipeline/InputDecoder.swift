@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns raw bytes into lines. It is the first step of the `unicode` stage, and it always runs,
 /// because no stage can work on undecoded bytes.
 ///
@@ -70,11 +76,11 @@ public enum InputDecoder {
     _ bytes: [UInt8], _ range: Range<Int>, formFeed: Bool,
     edits: inout [Edit]
   ) -> TextLine {
-    let slice = bytes[range]
     let source = SourceRange(range)
-    if let text = String(validating: slice, as: UTF8.self) {
+    if let text = validText(bytes, range) {
       return TextLine(text: text, source: source, followsFormFeed: formFeed)
     }
+    let slice = bytes[range]
     // Slow path: find the bad bytes first, so each can be judged with its neighbours.
     var segments: [(range: Range<Int>, valid: Bool)] = []
     var parser = Unicode.UTF8.ForwardParser()
@@ -127,6 +133,24 @@ public enum InputDecoder {
       map.append(SourceMap(verbatim: SourceRange(start: start, end: start + 1), textLength: after.utf8.count))
     }
     return TextLine(text: text, sourceMap: map, followsFormFeed: formFeed)
+  }
+
+  /// The line's text when its bytes are valid UTF-8, else nil.
+  ///
+  /// Decoding an unsafe buffer is the standard library's fast path (a line of ASCII is
+  /// copied after a word-at-a-time check); the generic `String(validating:)` over an array
+  /// slice cost more than the rest of decoding together. A repaired decoding differs from the
+  /// input bytes, so comparing the two says whether the line was valid.
+  private static func validText(_ bytes: [UInt8], _ range: Range<Int>) -> String? {
+    bytes.withUnsafeBufferPointer { buffer in
+      let part = UnsafeBufferPointer(rebasing: buffer[range])
+      var text = String(decoding: part, as: UTF8.self)
+      let same = text.withUTF8 { decoded in
+        decoded.count == part.count
+          && (part.isEmpty || memcmp(decoded.baseAddress!, part.baseAddress!, part.count) == 0)
+      }
+      return same ? text : nil
+    }
   }
 
   /// The Windows-1252 character for a lone bad byte when that reading is clear: a defined,

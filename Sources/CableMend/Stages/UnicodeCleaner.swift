@@ -23,6 +23,8 @@
 /// - Complexity: O(n) in the text. A line of printable ASCII is skipped after one scan of its
 ///   bytes; in other lines only the space-separated pieces that hold a non-ASCII byte or a
 ///   control character are worked on, each on its own, and ICU is never called for the rest.
+///   The pieces are repaired in place in the line (``LinePieces``); only a line longer than
+///   ``LinePieces/segmentLimit`` is cut into segments, spliced back at the end.
 public struct UnicodeCleaner: Stage {
   public static let name = StageName.unicode
 
@@ -62,71 +64,49 @@ public struct UnicodeCleaner: Stage {
   func clean(_ line: inout TextLine, edits: inout [Edit]) {
     let ranges = Self.dirtyPieces(line.text)
     guard !ranges.isEmpty else { return }
-    var pieces = line.sublines(ranges).map(Piece.init)
-    if repairs.contains(.homoglyphs) {
-      let context = HomoglyphRepair.context(pieces: pieces.map(\.view), text: line.text)
+    // Read from the line as it came in, like the homoglyph context: repairs of other pieces
+    // do not change what follows a piece here.
+    let following = repairs.contains(.mojibake) ? ranges.map { Self.scalar(after: $0, in: line.text) } : []
+    var pieces = LinePieces(line: line, ranges: ranges)
+    // The context only matters to pieces with a Cyrillic or Greek letter; most lines have none.
+    if repairs.contains(.homoglyphs), pieces.views.contains(where: HomoglyphRepair.hasForeign) {
+      let context = HomoglyphRepair.context(pieces: pieces.views, text: line.text)
       for index in pieces.indices {
-        pieces[index].apply(HomoglyphRepair.repairs(pieces[index].view, line: context), edits: &edits)
+        pieces.apply(HomoglyphRepair.repairs(pieces.views[index], line: context), to: index, edits: &edits)
       }
     }
     if repairs.contains(.mojibake) {
-      let following = ranges.map { Self.scalar(after: $0, in: line.text) }
-      var line = LineMojibake()
-      for round in 0..<2 where round == 0 || line.hasRepairs {
+      var state = LineMojibake()
+      for round in 0..<2 where round == 0 || state.hasRepairs {
         for index in pieces.indices {
-          if repairMojibake(&pieces[index], following: following[index], line: &line, edits: &edits) {
-            line.hasRepairs = true
+          if repairMojibake(&pieces, index, following: following[index], line: &state, edits: &edits) {
+            state.hasRepairs = true
           }
         }
       }
     }
-    for index in pieces.indices { repairCharacters(&pieces[index], edits: &edits) }
-    line.splice(zip(ranges, pieces).filter { $0.1.changed }.map { ($0.0, $0.1.line) })
-  }
-
-  /// A piece being repaired, with the scalar view of its current text. The view is built
-  /// again only after a repair changed the text, so a piece the repairs pass over costs one
-  /// view, not one per repair.
-  private struct Piece {
-    var line: TextLine
-    private(set) var view: ScalarView
-    private(set) var changed = false
-
-    init(_ line: TextLine) {
-      self.line = line
-      self.view = ScalarView(line.text)
-    }
-
-    /// Applies and records `repairs`; returns how many changed the text.
-    @discardableResult
-    mutating func apply(_ repairs: [TextRepair], edits: inout [Edit]) -> Int {
-      guard !repairs.isEmpty else { return 0 }
-      let count = line.apply(repairs, edits: &edits)
-      if count > 0 {
-        view = ScalarView(line.text)
-        changed = true
-      }
-      return count
-    }
+    for index in pieces.indices { repairCharacters(&pieces, index, edits: &edits) }
+    pieces.finish(&line)
   }
 
   /// Up to three layers of mojibake in one piece. Returns whether anything changed.
   private func repairMojibake(
-    _ piece: inout Piece, following: Unicode.Scalar?, line: inout LineMojibake,
+    _ pieces: inout LinePieces, _ index: Int, following: Unicode.Scalar?, line: inout LineMojibake,
     edits: inout [Edit]
   ) -> Bool {
     var changed = false
     for _ in 0..<3 {
-      let whole = WholePieceMojibake.repairs(piece.view, lineCharset: line.charset)
-      var applied = piece.apply(whole.repairs, edits: &edits)
+      let whole = WholePieceMojibake.repairs(pieces.views[index], lineCharset: line.charset)
+      var applied = pieces.apply(whole.repairs, to: index, edits: &edits)
       if let charset = whole.charset { line.charset = charset }
-      let found = MojibakeRepair.repairs(piece.view, lineHasRepairs: line.hasRepairs || changed)
-      applied += piece.apply(found, edits: &edits)
+      let found = MojibakeRepair.repairs(pieces.views[index], lineHasRepairs: line.hasRepairs || changed)
+      applied += pieces.apply(found, to: index, edits: &edits)
       guard applied > 0 else { break }
       changed = true
     }
-    let lost = MojibakeRepair.lostNoBreakSpace(piece.view, following: following, charset: line.charset)
-    return piece.apply(lost, edits: &edits) > 0 || changed
+    let lost = MojibakeRepair.lostNoBreakSpace(
+      pieces.views[index], following: following, charset: line.charset)
+    return pieces.apply(lost, to: index, edits: &edits) > 0 || changed
   }
 
   /// What the mojibake repair learned about a line so far.
@@ -137,16 +117,24 @@ public struct UnicodeCleaner: Stage {
   }
 
   /// The character-by-character repairs, in order.
-  private func repairCharacters(_ piece: inout Piece, edits: inout [Edit]) {
+  ///
+  /// The piece's view is held in a local and taken again only after a repair changed the
+  /// piece: reading it out of `pieces` for every pass cost a retain and release of its arrays
+  /// per pass.
+  private func repairCharacters(_ pieces: inout LinePieces, _ index: Int, edits: inout [Edit]) {
+    var view = pieces.views[index]
+    func apply(_ found: [TextRepair]) {
+      if pieces.apply(found, to: index, edits: &edits) > 0 { view = pieces.views[index] }
+    }
     if repairs.contains(.characters) {
-      piece.apply(CharacterRepairs.controls(piece.view), edits: &edits)
-      piece.apply(CharacterRepairs.ignorables(piece.view), edits: &edits)
-      piece.apply(CharacterRepairs.spaces(piece.view), edits: &edits)
-      piece.apply(CharacterRepairs.compatibilityForms(piece.view), edits: &edits)
-      piece.apply(CharacterRepairs.canonicalComposition(piece.view, text: piece.line.text), edits: &edits)
+      apply(CharacterRepairs.controls(view))
+      apply(CharacterRepairs.ignorables(view))
+      apply(CharacterRepairs.spaces(view))
+      apply(CharacterRepairs.compatibilityForms(view))
+      apply(CharacterRepairs.canonicalComposition(view))
     }
     if repairs.contains(.teletype) {
-      piece.apply(CharacterRepairs.teletype(piece.view), edits: &edits)
+      apply(CharacterRepairs.teletype(view))
     }
   }
 

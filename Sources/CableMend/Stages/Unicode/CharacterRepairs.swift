@@ -18,11 +18,15 @@ enum CharacterRepairs {
         repairs.append(
           TextRepair(
             range: range, replacement: String(intended),
-            reason: "C1 control \(ICU.name(scalar)) is Windows-1252 byte read as Latin-1",
+            reason: RepairReasons.reason(.c1Control, scalar) {
+              "C1 control \(ICU.name(scalar)) is Windows-1252 byte read as Latin-1"
+            },
             confidence: 0.9))
       } else {
         repairs.append(
-          TextRepair(range: range, replacement: "", reason: "control character \(ICU.name(scalar))"))
+          TextRepair(
+            range: range, replacement: "",
+            reason: RepairReasons.reason(.control, scalar) { "control character \(ICU.name(scalar))" }))
       }
     }
     return repairs
@@ -33,7 +37,7 @@ enum CharacterRepairs {
   static func ignorables(_ view: ScalarView) -> [TextRepair] {
     repairs(view) { scalar in
       guard !scalar.isASCII, ICU.isDefaultIgnorable(scalar) else { return nil }
-      return ("", "invisible character \(ICU.name(scalar))")
+      return ("", RepairReasons.reason(.invisible, scalar) { "invisible character \(ICU.name(scalar))" })
     }
   }
 
@@ -46,7 +50,7 @@ enum CharacterRepairs {
         category == ICU.Category.spaceSeparator || category == ICU.Category.lineSeparator
           || category == ICU.Category.paragraphSeparator
       else { return nil }
-      return (" ", "odd space \(ICU.name(scalar))")
+      return (" ", RepairReasons.reason(.oddSpace, scalar) { "odd space \(ICU.name(scalar))" })
     }
   }
 
@@ -63,12 +67,12 @@ enum CharacterRepairs {
       switch kind {
       case .wide, .narrow, .font, .presentation:
         let folded = ICU.normalize(String(scalar), form: .nfkc)
-        return (folded, "compatibility form \(ICU.name(scalar)) (\(kind))")
+        return (folded, RepairReasons.reason(.compatibility, scalar) { "compatibility form \(ICU.name(scalar)) (\(kind))" })
       case .compat:
         guard ICU.isLetter(scalar) else { return nil }
         let folded = ICU.normalize(String(scalar), form: .nfkc)
         guard !folded.isEmpty, folded.unicodeScalars.allSatisfy(ICU.isWordCharacter) else { return nil }
-        return (folded, "compatibility letter form \(ICU.name(scalar))")
+        return (folded, RepairReasons.reason(.compatibilityLetter, scalar) { "compatibility letter form \(ICU.name(scalar))" })
       default:
         return nil
       }
@@ -77,17 +81,17 @@ enum CharacterRepairs {
 
   /// Canonical composition (NFC), one repair per character with its combining marks, so an
   /// edit never spans more than the letter it composes: `e` + U+0301 becomes `é`.
-  static func canonicalComposition(_ view: ScalarView, text: String) -> [TextRepair] {
+  static func canonicalComposition(_ view: ScalarView) -> [TextRepair] {
     // Every code point below U+0300 is NFC_Quick_Check=Yes, so such text is already NFC and
     // ICU need not see it (the common case: Latin-1 letters, quotes from the ASCII range).
-    guard view.scalars.contains(where: { $0.value >= 0x300 }), !ICU.isNormalized(text, form: .nfc)
+    guard view.scalars.contains(where: { $0.value >= 0x300 }), !ICU.isNormalized(view.text, form: .nfc)
     else { return [] }
     var repairs: [TextRepair] = []
     var start = 0
     while start < view.count {
       var end = start + 1
       while end < view.count && isCombining(view.scalars[end]) { end += 1 }
-      let cluster = String(String.UnicodeScalarView(view.scalars[start..<end]))
+      let cluster = ScalarView.string(view.scalars[start..<end])
       if !ICU.isNormalized(cluster, form: .nfc) {
         repairs.append(
           TextRepair(
@@ -108,8 +112,10 @@ enum CharacterRepairs {
   /// sent. Guillemets and spacing accents are left alone: they are not quote variants.
   static func teletype(_ view: ScalarView) -> [TextRepair] {
     repairs(view) { scalar in
+      // Every folded character is above U+02BB: most scalars need no table look-up.
+      guard scalar.value >= 0x2BC else { return nil }
       guard let ascii = teletypeFolds[scalar.value] else { return nil }
-      return (ascii, "teletype: \(ICU.name(scalar)) as ASCII")
+      return (ascii, RepairReasons.reason(.teletype, scalar) { "teletype: \(ICU.name(scalar)) as ASCII" })
     }
   }
 

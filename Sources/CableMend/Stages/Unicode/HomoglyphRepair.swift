@@ -27,18 +27,28 @@ enum HomoglyphRepair {
   }()
 
   static func repairs(_ view: ScalarView, line: LineContext) -> [TextRepair] {
-    words(view).flatMap { repairWord(view, $0, line: line) }
+    // Only a Cyrillic or Greek letter is ever replaced: most pieces have none.
+    guard hasForeign(view) else { return [] }
+    return words(view).flatMap { repairWord(view, $0, line: line) }
+  }
+
+  /// True when some scalar of `view` is Cyrillic or Greek; without one, ``repairs(_:line:)``
+  /// returns nothing whatever the context.
+  static func hasForeign(_ view: ScalarView) -> Bool {
+    view.scalars.contains(where: isForeign)
   }
 
   /// The context of a line from its pieces that hold non-ASCII text and the whole text.
   static func context(pieces: [ScalarView], text: String) -> LineContext {
-    for view in pieces {
+    for view in pieces where hasForeign(view) {
       for word in words(view) where word.count >= 2 {
         if word.allSatisfy({ isForeign(view.scalars[$0]) }) { return LineContext(allowsLoneLetters: false) }
       }
     }
     var latin = 0
-    for scalar in text.unicodeScalars where ICU.isLetter(scalar) && ICU.script(scalar) == ICU.Script.latin {
+    // ASCII letters are Latin; ICU is asked only about the others.
+    for scalar in text.unicodeScalars
+    where ICU.isLetter(scalar) && (scalar.isASCII || ICU.script(scalar) == ICU.Script.latin) {
       latin += 1
       if latin >= 3 { return LineContext(allowsLoneLetters: true) }
     }
@@ -87,13 +97,16 @@ enum HomoglyphRepair {
     let lone = word.count == 1 && foreign.count == 1 && line.allowsLoneLetters
     guard !foreign.isEmpty, latin >= foreign.count || lone else { return [] }
     var result: [TextRepair] = []
+    // The evidence names the whole word; built once, not once per foreign letter.
+    let word = ScalarView.string(view.scalars[word])
     for (index, scalar) in foreign {
       guard let twin = latinTwin(of: scalar) else { return [] }
-      let word = String(String.UnicodeScalarView(view.scalars[word]))
       result.append(
         TextRepair(
           range: view.byteRange(index..<(index + 1)), replacement: String(twin),
-          reason: "look-alike \(ICU.name(scalar)) in Latin \(lone ? "line" : "word")",
+          reason: RepairReasons.reason(lone ? .lookAlikeInLine : .lookAlikeInWord, scalar) {
+            "look-alike \(ICU.name(scalar)) in Latin \(lone ? "line" : "word")"
+          },
           confidence: 0.95, evidence: [Edit.Evidence("word", word)]))
     }
     return result

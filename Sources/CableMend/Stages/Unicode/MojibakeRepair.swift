@@ -86,6 +86,9 @@ enum MojibakeRepair {
 
   /// Non-overlapping candidates, found greedily from the left.
   static func candidates(_ scalars: [Unicode.Scalar]) -> [Candidate] {
+    // Every candidate starts with two non-ASCII characters (a lead byte of 0xC2 and up, then a
+    // continuation byte, both above 0x7F in any charset here); most pieces have no such pair.
+    guard hasNonASCIIPair(scalars) else { return [] }
     var result: [Candidate] = []
     var index = 0
     while index < scalars.count {
@@ -97,6 +100,16 @@ enum MojibakeRepair {
       }
     }
     return result
+  }
+
+  private static func hasNonASCIIPair(_ scalars: [Unicode.Scalar]) -> Bool {
+    var previous = false
+    for scalar in scalars {
+      let current = !scalar.isASCII
+      if current && previous { return true }
+      previous = current
+    }
+    return false
   }
 
   /// The UTF-8 sequence starting at `index` once the characters are written in Windows-1252.

@@ -137,7 +137,9 @@ struct NameResolver {
     var neighbours: [String] { [previous, next].compactMap { $0 } }
   }
 
-  func personCandidates(_ token: CableContext.Token, cue: PersonCue) -> [NameCandidate] {
+  /// The person candidates of the token; appends to `reads` the spelling of every surname
+  /// the indexes and the document's names proposed, kept or not (for ``NameMemo``).
+  func personCandidates(_ token: CableContext.Token, cue: PersonCue, reads: inout [String]) -> [NameCandidate] {
     let bytes = Array(token.text.utf8)
     let limit = Self.costLimit(length: bytes.count)
     var lookups = [bytes]
@@ -157,8 +159,10 @@ struct NameResolver {
     }
     addDocumentNames(near: bytes, glued: cue.offices != nil, to: &seen)
     var result: [NameCandidate] = []
+    reads.reserveCapacity(reads.count + seen.count)
     for term in seen {
       let surname = String(decoding: model.nameTerms[term], as: UTF8.self)
+      reads.append(surname)
       guard surname != token.text, surname.utf8.count >= 3 else { continue }
       if let candidate = bestPerson(term: term, surname: surname, token: bytes, cue: cue, limit: limit) {
         result.append(candidate)
@@ -351,46 +355,5 @@ struct NameResolver {
       if roleWords.contains(word) { found += weight }
     }
     return total > 0 ? found / total : 0
-  }
-
-  // MARK: Words
-
-  /// Ordinary words are corrected for one common confusion at most (UNCER -> UNDER), never for
-  /// an arbitrary edit: English has too many near neighbours.
-  static let wordCostLimit: Int32 = 60
-
-  func wordCandidates(_ token: CableContext.Token, previous: String?, next: String?) -> [NameCandidate] {
-    guard let english else { return [] }
-    let bytes = Array(token.text.utf8)
-    var seen: Set<Int> = []
-    english.index.forEachCandidate(of: bytes) { seen.insert($0) }
-    var result: [NameCandidate] = []
-    for number in seen {
-      let word = english.index.terms[number]
-      guard let cost = costs.cost(truth: word, ocr: bytes, limit: Self.wordCostLimit) else { continue }
-      let text = String(decoding: word, as: UTF8.self)
-      var support = 0.0
-      var evidence: [String] = ["English word list"]
-      var sufficient = false
-      for pair in [previous.map { $0 + " " + text }, next.map { text + " " + $0 }].compactMap({ $0 }) {
-        if let count = context.pairs[pair] {
-          support += 1.0
-          sufficient = true
-          evidence.append("'\(pair)' occurs \(count)x elsewhere in the document")
-        } else if model.rolePairs.contains(pair) {
-          support += 0.5
-          evidence.append("'\(pair)' occurs in lexicon titles")
-        }
-      }
-      if let count = context.counts[text] {
-        support += 0.25
-        evidence.append("\(text) occurs \(count)x in the document")
-      }
-      result.append(
-        NameCandidate(
-          text: text, kind: .word, cost: Double(cost) / 100, support: support,
-          evidence: evidence, surname: text, sufficient: sufficient))
-    }
-    return result
   }
 }

@@ -139,15 +139,31 @@ extension NameCorrector {
     }
   }
 
-  /// Sorts `numbers` and drops repeats in place; returns them.
+  /// Drops repeats from `numbers` in place, keeping first occurrences in order (the queue is
+  /// sorted afterwards anyway); returns them. A small open-addressing table on the stack:
+  /// cheaper than sorting the numbers only to find the repeats.
   private static func unique(_ numbers: inout [Int]) -> ArraySlice<Int> {
     guard numbers.count > 1 else { return numbers[...] }
-    numbers.sort()
-    var kept = 1
-    for index in 1..<numbers.count where numbers[index] != numbers[kept - 1] {
-      numbers[kept] = numbers[index]
-      kept += 1
+    var bits = 4
+    while 1 << bits < numbers.count * 2 { bits += 1 }
+    let mask = (1 << bits) - 1
+    let kept = numbers.withUnsafeMutableBufferPointer { numbers in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: 1 << bits) { table in
+        table.initialize(repeating: -1)
+        var kept = 0
+        for index in 0..<numbers.count {
+          let number = numbers[index]
+          var slot = Int(truncatingIfNeeded: (UInt(bitPattern: number) &* 0x9E37_79B9_7F4A_7C15) >> UInt(64 - bits)) & mask
+          while table[slot] != -1 && table[slot] != number { slot = (slot &+ 1) & mask }
+          guard table[slot] == -1 else { continue }
+          table[slot] = number
+          numbers[kept] = number
+          kept += 1
+        }
+        return kept
+      }
     }
     return numbers[..<kept]
   }
+
 }

@@ -42,9 +42,9 @@ struct NameResolver {
   }
 
   /// The cable's country that the entry's role names, if any.
-  func countryMatch(_ entry: LexiconEntry) -> String? {
+  func countryMatch(_ entry: LexiconEntry, number: Int32) -> String? {
     guard !countries.isEmpty, !entry.role.isEmpty else { return nil }
-    for word in NameModel.words(entry.role) where word.utf8.count >= 3 {
+    for word in model.entryWords[Int(number)].role where word.utf8.count >= 3 {
       if let country = countries.first(where: { NameModel.sameCountry(word, $0) }) { return country }
     }
     return nil
@@ -192,7 +192,7 @@ struct NameResolver {
     var gluedCosts: [[UInt8]: Int32?] = [:]
     var best:
       (
-        entry: LexiconEntry, cost: Int32, glued: [UInt8]?, support: Double, title: Double, sufficient: Bool,
+        entry: LexiconEntry, number: Int32, cost: Int32, glued: [UInt8]?, support: Double, title: Double, sufficient: Bool,
         neighbour: NeighbourEvidence?
       )?
     for number in model.entriesOfTerm[term].prefix(80) {
@@ -200,11 +200,11 @@ struct NameResolver {
       let (cost, glued) =
         cue.offices == nil
         ? (bare, nil)
-        : gluedCost(entry.initials, surname: surnameBytes, token: token, bare: bare, limit: limit, cache: &gluedCosts)
+        : gluedCost(model.entryWords[Int(number)].initials, surname: surnameBytes, token: token, bare: bare, limit: limit, cache: &gluedCosts)
       guard let cost else { continue }
       let neighbour = neighbourEvidence(
         entry, entryNumber: number, term: term, surname: surname, cue: cue, cost: cost)
-      let title = titleMatch(cue.title, role: entry.role)
+      let title = titleMatch(cue.title, entry: number)
       // Only strong context earns a wider cost limit; beyond one arbitrary edit, only when the
       // name itself occurs in the document.
       if cost > plainLimit {
@@ -213,16 +213,16 @@ struct NameResolver {
         if points < 2 || (cost > Self.strongContextCostLimit && !documentName) { continue }
       }
       let support =
-        personSupport(entry, offices: cue.offices, title: title, mentions: mentions, strong: strong)
+        personSupport(entry, number: number, offices: cue.offices, title: title, mentions: mentions, strong: strong)
         + (neighbour?.support ?? 0)
       let sufficient = personSufficient(
-        entry, cue: cue, title: title, mentions: mentions, strong: strong,
+        entry, number: number, cue: cue, title: title, mentions: mentions, strong: strong,
         cost: cost, length: printedOnce ? token.count : 0, neighbour: neighbour)
       let score = support - Double(cost) / 100
       if best == nil || (sufficient && !best!.sufficient)
         || (sufficient == best!.sufficient && score > best!.support - Double(best!.cost) / 100)
       {
-        best = (entry, cost, glued, support, title, sufficient, neighbour)
+        best = (entry, number, cost, glued, support, title, sufficient, neighbour)
       }
     }
     guard let best else { return nil }
@@ -230,7 +230,7 @@ struct NameResolver {
     return NameCandidate(
       text: text, kind: .person, cost: Double(best.cost) / 100, support: best.support,
       evidence: personEvidence(
-        best.entry, cue: cue, title: best.title, surname: surname,
+        best.entry, number: best.number, cue: cue, title: best.title, surname: surname,
         mentions: mentions, strong: strong) + (best.neighbour.map { [$0.evidence] } ?? []),
       surname: surname, sufficient: best.sufficient)
   }
@@ -281,7 +281,7 @@ struct NameResolver {
   /// the cable's country in the role, a spelling one common confusion away: one point each.
   /// The words beside the token add theirs (``NeighbourEvidence``).
   private func personSufficient(
-    _ entry: LexiconEntry, cue: PersonCue, title: Double, mentions: Int,
+    _ entry: LexiconEntry, number: Int32, cue: PersonCue, title: Double, mentions: Int,
     strong: Int, cost: Int32, length: Int, neighbour: NeighbourEvidence?
   ) -> Bool {
     let date = dateSupport(entry) ?? 0
@@ -295,24 +295,24 @@ struct NameResolver {
       points += 1
       if !entry.office.isEmpty { points += 1 }
     }
-    if countryMatch(entry) != nil && !unexplained { points += 1 }
+    if countryMatch(entry, number: number) != nil && !unexplained { points += 1 }
     return points >= 2
   }
 
   private func personSupport(
-    _ entry: LexiconEntry, offices: [String]?, title: Double, mentions: Int,
+    _ entry: LexiconEntry, number: Int32, offices: [String]?, title: Double, mentions: Int,
     strong: Int
   ) -> Double {
     var support = dateSupport(entry) ?? 0
     if let offices, !entry.office.isEmpty, offices.contains(entry.office) { support += 1.0 }
     support += 1.5 * title
-    if countryMatch(entry) != nil { support += 1.0 }
+    if countryMatch(entry, number: number) != nil { support += 1.0 }
     if mentions > 0 { support += strong > 0 || mentions > 1 ? 2.0 : 1.0 }
     return support
   }
 
   private func personEvidence(
-    _ entry: LexiconEntry, cue: PersonCue, title: Double, surname: String,
+    _ entry: LexiconEntry, number: Int32, cue: PersonCue, title: Double, surname: String,
     mentions: Int, strong: Int
   ) -> [String] {
     var evidence = ["lexicon \(entry.fullName.isEmpty ? entry.name : entry.fullName) (\(entry.origin))"]
@@ -330,7 +330,7 @@ struct NameResolver {
       evidence.append(
         "title '\(cue.title.joined(separator: " "))' matches role \(NameCandidate.format(title))")
     }
-    if let country = countryMatch(entry) { evidence.append("role names \(country), a country of this cable") }
+    if let country = countryMatch(entry, number: number) { evidence.append("role names \(country), a country of this cable") }
     if mentions > 0 {
       evidence.append(
         "\(surname) appears \(mentions)x elsewhere in the document"
@@ -343,11 +343,11 @@ struct NameResolver {
   /// role (or one of its `;`-separated parts) begins with a word of the cue: `UNDER SECRETARY`
   /// fits "Under Secretary of State for Political Affairs", `GENERAL` does not fit "First
   /// Secretary of the Lao Dong Party, General ...".
-  func titleMatch(_ cue: [String], role: String) -> Double {
-    guard !cue.isEmpty, !role.isEmpty else { return 0 }
-    let heads = role.split(separator: ";").compactMap { NameModel.words(String($0)).first }
-    guard heads.contains(where: cue.contains) else { return 0 }
-    let roleWords = Set(NameModel.words(role))
+  func titleMatch(_ cue: [String], entry number: Int32) -> Double {
+    let words = model.entryWords[Int(number)]
+    guard !cue.isEmpty, !words.role.isEmpty else { return 0 }
+    guard words.roleHeads.contains(where: cue.contains) else { return 0 }
+    let roleWords = words.role
     var total = 0.0, found = 0.0
     for word in cue {
       let weight = model.roleWordWeight[word] ?? 0

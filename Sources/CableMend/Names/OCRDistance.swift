@@ -184,6 +184,18 @@ public struct OCRDistance: Sendable {
     @inline(__always) func rest(_ a: Int, _ b: Int) -> Int32 {
       a >= b ? Int32(truncatingIfNeeded: a - b) &* shrink : Int32(truncatingIfNeeded: b - a) &* grow
     }
+    // A cell (i, j) is within the band when the length differences before and after it,
+    // rest(i, j) + rest(n - i, m - j), stay within the limit; both depend only on the diagonal
+    // d = i - j, and their sum is convex in d, so the band is the diagonals lowest...highest.
+    var lowest = n + 1, highest = -m - 1
+    for d in -m...n {
+      let before = d >= 0 ? d * Int(shrink) : -d * Int(grow)
+      let after = n - m - d >= 0 ? (n - m - d) * Int(shrink) : (d - n + m) * Int(grow)
+      if before + after <= Int(limit) {
+        lowest = min(lowest, d)
+        highest = max(highest, d)
+      }
+    }
     return withUnsafeTemporaryAllocation(of: Int32.self, capacity: (n + 1) * width) { cell in
       cell[0] = 0
       var j = 1
@@ -205,13 +217,20 @@ public struct OCRDistance: Sendable {
         let pairs = ti < 128 ? (pairEnds[Int(ti) &* 2], pairEnds[Int(ti) &* 2 &+ 1]) : (0, 0)
         let lost = ti < 128 ? Self.slot(truth: Int(ti), ocr: 128) : 0
         let lostRules = ti < 128 ? Int(slots[lost])..<Int(slots[lost + 1]) : 0..<0
+        // The band: the cells whose diagonal i - j lies within `lowest...highest`.
+        let first = min(max(1, i - highest), m + 1), last = min(m, i - lowest)
         j = 1
+        while j < first {
+          cell[row + j] = limit &+ 1
+          j += 1
+        }
+        j = max(last + 1, first)
         while j <= m {
-          if rest(i, j) &+ rest(left, m &- j) > limit {
-            cell[row + j] = limit &+ 1
-            j += 1
-            continue
-          }
+          cell[row + j] = limit &+ 1
+          j += 1
+        }
+        j = first
+        while j <= last {
           let oj = o[j - 1]
           let sub = ti < 128 && oj < 128 ? single[Int(ti) &* 128 &+ Int(oj)] : (ti == oj ? 0 : Self.unit)
           var best = cell[row - width + j - 1] + sub

@@ -13,10 +13,11 @@ extension NameResolver {
   /// arbitrary edit, even in a four-letter name (`SIAE BARRE`), since the pair is what matches.
   static let namePairCostLimit: Int32 = 100
 
-  /// True when a neighbour of the token is a name word of some entry behind `term`.
-  func neighbourSharesEntry(term: Int, cue: PersonCue) -> Bool {
+  /// True when a neighbour of the token is a name word of some entry behind `term`;
+  /// `neighbourTerms` are the term numbers of the cue's neighbours that are name tokens.
+  func neighbourSharesEntry(term: Int, neighbourTerms: [Int]) -> Bool {
     // Most neighbours are no name token at all: only then is the set of entries worth building.
-    let others = cue.neighbours.compactMap { word in model.termNumber[word].flatMap { $0 != term ? $0 : nil } }
+    let others = neighbourTerms.filter { $0 != term }
     guard !others.isEmpty else { return false }
     let entries = Set(model.entriesOfTerm[term].prefix(80))
     return others.contains { other in model.entriesOfTerm[other].contains(where: entries.contains) }

@@ -160,18 +160,24 @@ struct NameResolver {
     addDocumentNames(near: bytes, glued: cue.offices != nil, to: &seen)
     var result: [NameCandidate] = []
     reads.reserveCapacity(reads.count + seen.count)
+    // The name tokens beside the token, looked up once for every candidate.
+    let neighbourTerms = cue.neighbours.compactMap { model.termNumber[$0] }
     for term in seen {
       let surname = String(decoding: model.nameTerms[term], as: UTF8.self)
       reads.append(surname)
       guard surname != token.text, surname.utf8.count >= 3 else { continue }
-      if let candidate = bestPerson(term: term, surname: surname, token: bytes, cue: cue, limit: limit) {
+      if let candidate = bestPerson(
+        term: term, surname: surname, token: bytes, cue: cue, neighbourTerms: neighbourTerms, limit: limit)
+      {
         result.append(candidate)
       }
     }
     return result
   }
 
-  private func bestPerson(term: Int, surname: String, token: [UInt8], cue: PersonCue, limit: Int32)
+  private func bestPerson(
+    term: Int, surname: String, token: [UInt8], cue: PersonCue, neighbourTerms: [Int], limit: Int32
+  )
     -> NameCandidate?
   {
     let surnameBytes = model.nameTerms[term]
@@ -181,7 +187,7 @@ struct NameResolver {
     let strong = strongMentions[surname] ?? 0
     // Bare mentions of a name under four letters (TWE) are as likely OCR debris as a person.
     let documentName = mentions > 0 && surnameBytes.count >= 4
-    var limit = neighbourSharesEntry(term: term, cue: cue) ? max(limit, Self.namePairCostLimit) : limit
+    var limit = neighbourSharesEntry(term: term, neighbourTerms: neighbourTerms) ? max(limit, Self.namePairCostLimit) : limit
     if strong > 0 || !cue.title.isEmpty { limit = max(limit, Self.strongContextCostLimit) }
     if documentName { limit = max(limit, Self.documentNameCostLimit(length: token.count)) }
     let bare = costs.cost(truth: surnameBytes, ocr: token, limit: limit)
@@ -212,11 +218,13 @@ struct NameResolver {
           entry, cue: cue, title: title, mentions: documentName ? mentions : 0, strong: strong, neighbour: neighbour)
         if points < 2 || (cost > Self.strongContextCostLimit && !documentName) { continue }
       }
+      // The cable's country in the role, read once here for support and sufficiency.
+      let country = countryMatch(entry, number: number)
       let support =
-        personSupport(entry, number: number, offices: cue.offices, title: title, mentions: mentions, strong: strong)
+        personSupport(entry, country: country, offices: cue.offices, title: title, mentions: mentions, strong: strong)
         + (neighbour?.support ?? 0)
       let sufficient = personSufficient(
-        entry, number: number, cue: cue, title: title, mentions: mentions, strong: strong,
+        entry, country: country, cue: cue, title: title, mentions: mentions, strong: strong,
         cost: cost, length: printedOnce ? token.count : 0, neighbour: neighbour)
       let score = support - Double(cost) / 100
       if best == nil || (sufficient && !best!.sufficient)
@@ -281,7 +289,7 @@ struct NameResolver {
   /// the cable's country in the role, a spelling one common confusion away: one point each.
   /// The words beside the token add theirs (``NeighbourEvidence``).
   private func personSufficient(
-    _ entry: LexiconEntry, number: Int32, cue: PersonCue, title: Double, mentions: Int,
+    _ entry: LexiconEntry, country: String?, cue: PersonCue, title: Double, mentions: Int,
     strong: Int, cost: Int32, length: Int, neighbour: NeighbourEvidence?
   ) -> Bool {
     let date = dateSupport(entry) ?? 0
@@ -295,18 +303,18 @@ struct NameResolver {
       points += 1
       if !entry.office.isEmpty { points += 1 }
     }
-    if countryMatch(entry, number: number) != nil && !unexplained { points += 1 }
+    if country != nil && !unexplained { points += 1 }
     return points >= 2
   }
 
   private func personSupport(
-    _ entry: LexiconEntry, number: Int32, offices: [String]?, title: Double, mentions: Int,
+    _ entry: LexiconEntry, country: String?, offices: [String]?, title: Double, mentions: Int,
     strong: Int
   ) -> Double {
     var support = dateSupport(entry) ?? 0
     if let offices, !entry.office.isEmpty, offices.contains(entry.office) { support += 1.0 }
     support += 1.5 * title
-    if countryMatch(entry, number: number) != nil { support += 1.0 }
+    if country != nil { support += 1.0 }
     if mentions > 0 { support += strong > 0 || mentions > 1 ? 2.0 : 1.0 }
     return support
   }

@@ -148,8 +148,54 @@ import Testing
       }
       let full = Self.costs.cost(truth: truth, ocr: ocr)!
       #expect(Self.costs.lengthBound(truth: truth.count, ocr: ocr.count) <= full)
+      #expect(multisetBound(truth, ocr) <= full, "\(truth) \(ocr)")
       for limit: Int32 in [0, 30, 60, 100, 150, 250] {
         #expect(Self.costs.cost(truth: truth, ocr: ocr, limit: limit) == (full <= limit ? full : nil))
+      }
+    }
+  }
+}
+
+extension OCRDistanceTests {
+  func multisetBound(_ truth: [UInt8], _ ocr: [UInt8], costs: OCRDistance = Self.costs) -> Int32 {
+    var counts = [Int32](repeating: 0, count: 128)
+    return truth.withUnsafeBufferPointer { t in
+      ocr.withUnsafeBufferPointer { o in
+        counts.withUnsafeMutableBufferPointer { c in
+          costs.truthWeight.withUnsafeBufferPointer { tw in
+            costs.ocrWeight.withUnsafeBufferPointer { ow in
+              OCRDistance.countLetters(o, into: c.baseAddress!)
+              let bound = costs.multisetBound(truth: t, ocr: o, counts: c.baseAddress!, truthWeight: tw, ocrWeight: ow)
+              // The counts are the OCR word's again afterwards.
+              var again = [Int32](repeating: 0, count: 128)
+              again.withUnsafeMutableBufferPointer { OCRDistance.countLetters(o, into: $0.baseAddress!) }
+              #expect(Array(c) == again)
+              return bound
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// The letter bound is zero for anagrams and equal words, positive when letters differ, and
+  /// at most the true cost for random words of upper-case letters and digits (the words
+  /// lookups meet), with the default table and with a table of unit costs.
+  @Test func multisetBoundNeverExceedsTheCost() {
+    #expect(multisetBound([], []) == 0)
+    #expect(multisetBound(Array("KIMMITT".utf8), Array("KIMMITT".utf8)) == 0)
+    #expect(multisetBound(Array("ABC".utf8), Array("CBA".utf8)) == 0)
+    #expect(multisetBound(Array("UNDER".utf8), Array("UNXER".utf8)) > 0)
+    #expect(multisetBound(Array("AB".utf8), []) <= Self.costs.cost(truth: Array("AB".utf8), ocr: [])!)
+    let plain = OCRDistance()
+    #expect(multisetBound(Array("ABC".utf8), Array("XYZ".utf8), costs: plain) == 300)
+    let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8) + Array("É".utf8)
+    var rng = SeededRandom(seed: 12)
+    for _ in 0..<3000 {
+      let truth = (0..<Int.random(in: 0...10, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+      let ocr = (0..<Int.random(in: 0...10, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+      for costs in [Self.costs, plain] {
+        #expect(multisetBound(truth, ocr, costs: costs) <= costs.cost(truth: truth, ocr: ocr)!)
       }
     }
   }

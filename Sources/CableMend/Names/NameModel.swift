@@ -28,6 +28,30 @@ public struct NameModel: Sendable {
   /// country words of each post (`AMEMBASSY VIENTIANE` -> `LAOS`).
   let countryWords: Set<String>
   let countryOfPost: [String: [String]]
+  /// The words of each person entry, split once here instead of once per candidate a token is
+  /// scored against (that was about half of the `names` stage); empty for other entries.
+  let entryWords: [EntryWords]
+
+  /// ``words(_:)`` of a person entry's role and full name, and what the stage derives from them.
+  struct EntryWords: Sendable {
+    /// The words of the role.
+    var role: [String] = []
+    /// The first word of each `;`-separated part of the role.
+    var roleHeads: [String] = []
+    /// The words of the full name.
+    var fullName: [String] = []
+    /// ``LexiconEntry/initials``.
+    var initials: [UInt8] = []
+
+    init() {}
+
+    init(_ entry: LexiconEntry) {
+      role = NameModel.words(entry.role)
+      roleHeads = entry.role.split(separator: ";").compactMap { NameModel.words(String($0)).first }
+      fullName = NameModel.words(entry.fullName)
+      initials = entry.initials
+    }
+  }
 
   struct Post: Sendable {
     var words: [String]
@@ -53,6 +77,7 @@ public struct NameModel: Sendable {
     // Country words common in roles (UNITED, as in United States) say nothing about a cable.
     let common = Set(tables.roleCounts.filter { Double($0.value) > total * 0.02 }.keys)
     (countryWords, countryOfPost) = Self.countries(lexicon, excluding: common)
+    entryWords = lexicon.entries.map { $0.kind == .person ? EntryWords($0) : EntryWords() }
   }
 
   /// The lookup tables, filled one lexicon entry at a time.

@@ -31,11 +31,14 @@ extension NameResolver {
   /// Adds to `seen` the document's names whose length is within two letters of the token's
   /// (or, in a clearance line, of the token without one to three glued initials).
   func addDocumentNames(near token: [UInt8], glued: Bool, to seen: inout Set<Int>) {
-    let longest = token.count
-    let shortest = glued ? max(4, token.count - 3) : token.count
-    for term in documentNames {
-      let length = model.nameTerms[term].count
-      if length >= shortest - 2 && length <= longest + 2 { seen.insert(term) }
-    }
+    let window = Self.documentNameLengths(near: token.count, glued: glued)
+    for term in documentNames where window.contains(model.nameTerms[term].count) { seen.insert(term) }
+  }
+
+  /// The lengths of document names compared with a token of `length` bytes: within two of
+  /// its length (or, glued, of its length less one to three initials).
+  static func documentNameLengths(near length: Int, glued: Bool) -> ClosedRange<Int> {
+    let shortest = glued ? max(4, length - 3) : length
+    return (shortest - 2)...(length + 2)
   }
 }

@@ -13,13 +13,14 @@ extension NameResolver {
   /// arbitrary edit, even in a four-letter name (`SIAE BARRE`), since the pair is what matches.
   static let namePairCostLimit: Int32 = 100
 
-  /// True when a neighbour of the token is a name word of some entry behind `term`.
-  func neighbourSharesEntry(term: Int, cue: PersonCue) -> Bool {
+  /// True when a neighbour of the token is a name word of some entry behind `term`;
+  /// `neighbourTerms` are the term numbers of the cue's neighbours that are name tokens.
+  func neighbourSharesEntry(term: Int, neighbourTerms: [Int]) -> Bool {
+    // Most neighbours are no name token at all: only then is the set of entries worth building.
+    let others = neighbourTerms.filter { $0 != term }
+    guard !others.isEmpty else { return false }
     let entries = Set(model.entriesOfTerm[term].prefix(80))
-    return cue.neighbours.contains { word in
-      guard let other = model.termNumber[word], other != term else { return false }
-      return model.entriesOfTerm[other].contains(where: entries.contains)
-    }
+    return others.contains { other in model.entriesOfTerm[other].contains(where: entries.contains) }
   }
 
   /// The strongest thing the neighbours say for `entry` (number `entryNumber`), if anything.
@@ -49,7 +50,7 @@ extension NameResolver {
       else { continue }
       return NeighbourEvidence(points: 2, support: 1.5, evidence: "'\(pair)' occurs \(count)x elsewhere in the document")
     }
-    let forenames = NameModel.words(entry.fullName).filter { !surname.contains($0) && $0.utf8.count >= 3 }
+    let forenames = model.entryWords[Int(entryNumber)].fullName.filter { !surname.contains($0) && $0.utf8.count >= 3 }
     for word in cue.neighbours where word.utf8.count >= 3 && english?.words.contains(word) != true {
       for forename in forenames {
         if word == forename

@@ -42,9 +42,9 @@ struct NameResolver {
   }
 
   /// The cable's country that the entry's role names, if any.
-  func countryMatch(_ entry: LexiconEntry) -> String? {
+  func countryMatch(_ entry: LexiconEntry, number: Int32) -> String? {
     guard !countries.isEmpty, !entry.role.isEmpty else { return nil }
-    for word in NameModel.words(entry.role) where word.utf8.count >= 3 {
+    for word in model.entryWords[Int(number)].role where word.utf8.count >= 3 {
       if let country = countries.first(where: { NameModel.sameCountry(word, $0) }) { return country }
     }
     return nil
@@ -137,7 +137,9 @@ struct NameResolver {
     var neighbours: [String] { [previous, next].compactMap { $0 } }
   }
 
-  func personCandidates(_ token: CableContext.Token, cue: PersonCue) -> [NameCandidate] {
+  /// The person candidates of the token; appends to `reads` the spelling of every surname
+  /// the indexes and the document's names proposed, kept or not (for ``NameMemo``).
+  func personCandidates(_ token: CableContext.Token, cue: PersonCue, reads: inout [String]) -> [NameCandidate] {
     let bytes = Array(token.text.utf8)
     let limit = Self.costLimit(length: bytes.count)
     var lookups = [bytes]
@@ -157,17 +159,25 @@ struct NameResolver {
     }
     addDocumentNames(near: bytes, glued: cue.offices != nil, to: &seen)
     var result: [NameCandidate] = []
+    reads.reserveCapacity(reads.count + seen.count)
+    // The name tokens beside the token, looked up once for every candidate.
+    let neighbourTerms = cue.neighbours.compactMap { model.termNumber[$0] }
     for term in seen {
       let surname = String(decoding: model.nameTerms[term], as: UTF8.self)
+      reads.append(surname)
       guard surname != token.text, surname.utf8.count >= 3 else { continue }
-      if let candidate = bestPerson(term: term, surname: surname, token: bytes, cue: cue, limit: limit) {
+      if let candidate = bestPerson(
+        term: term, surname: surname, token: bytes, cue: cue, neighbourTerms: neighbourTerms, limit: limit)
+      {
         result.append(candidate)
       }
     }
     return result
   }
 
-  private func bestPerson(term: Int, surname: String, token: [UInt8], cue: PersonCue, limit: Int32)
+  private func bestPerson(
+    term: Int, surname: String, token: [UInt8], cue: PersonCue, neighbourTerms: [Int], limit: Int32
+  )
     -> NameCandidate?
   {
     let surnameBytes = model.nameTerms[term]
@@ -177,7 +187,7 @@ struct NameResolver {
     let strong = strongMentions[surname] ?? 0
     // Bare mentions of a name under four letters (TWE) are as likely OCR debris as a person.
     let documentName = mentions > 0 && surnameBytes.count >= 4
-    var limit = neighbourSharesEntry(term: term, cue: cue) ? max(limit, Self.namePairCostLimit) : limit
+    var limit = neighbourSharesEntry(term: term, neighbourTerms: neighbourTerms) ? max(limit, Self.namePairCostLimit) : limit
     if strong > 0 || !cue.title.isEmpty { limit = max(limit, Self.strongContextCostLimit) }
     if documentName { limit = max(limit, Self.documentNameCostLimit(length: token.count)) }
     let bare = costs.cost(truth: surnameBytes, ocr: token, limit: limit)
@@ -188,7 +198,7 @@ struct NameResolver {
     var gluedCosts: [[UInt8]: Int32?] = [:]
     var best:
       (
-        entry: LexiconEntry, cost: Int32, glued: [UInt8]?, support: Double, title: Double, sufficient: Bool,
+        entry: LexiconEntry, number: Int32, cost: Int32, glued: [UInt8]?, support: Double, title: Double, sufficient: Bool,
         neighbour: NeighbourEvidence?
       )?
     for number in model.entriesOfTerm[term].prefix(80) {
@@ -196,11 +206,11 @@ struct NameResolver {
       let (cost, glued) =
         cue.offices == nil
         ? (bare, nil)
-        : gluedCost(entry.initials, surname: surnameBytes, token: token, bare: bare, limit: limit, cache: &gluedCosts)
+        : gluedCost(model.entryWords[Int(number)].initials, surname: surnameBytes, token: token, bare: bare, limit: limit, cache: &gluedCosts)
       guard let cost else { continue }
       let neighbour = neighbourEvidence(
         entry, entryNumber: number, term: term, surname: surname, cue: cue, cost: cost)
-      let title = titleMatch(cue.title, role: entry.role)
+      let title = titleMatch(cue.title, entry: number)
       // Only strong context earns a wider cost limit; beyond one arbitrary edit, only when the
       // name itself occurs in the document.
       if cost > plainLimit {
@@ -208,17 +218,19 @@ struct NameResolver {
           entry, cue: cue, title: title, mentions: documentName ? mentions : 0, strong: strong, neighbour: neighbour)
         if points < 2 || (cost > Self.strongContextCostLimit && !documentName) { continue }
       }
+      // The cable's country in the role, read once here for support and sufficiency.
+      let country = countryMatch(entry, number: number)
       let support =
-        personSupport(entry, offices: cue.offices, title: title, mentions: mentions, strong: strong)
+        personSupport(entry, country: country, offices: cue.offices, title: title, mentions: mentions, strong: strong)
         + (neighbour?.support ?? 0)
       let sufficient = personSufficient(
-        entry, cue: cue, title: title, mentions: mentions, strong: strong,
+        entry, country: country, cue: cue, title: title, mentions: mentions, strong: strong,
         cost: cost, length: printedOnce ? token.count : 0, neighbour: neighbour)
       let score = support - Double(cost) / 100
       if best == nil || (sufficient && !best!.sufficient)
         || (sufficient == best!.sufficient && score > best!.support - Double(best!.cost) / 100)
       {
-        best = (entry, cost, glued, support, title, sufficient, neighbour)
+        best = (entry, number, cost, glued, support, title, sufficient, neighbour)
       }
     }
     guard let best else { return nil }
@@ -226,7 +238,7 @@ struct NameResolver {
     return NameCandidate(
       text: text, kind: .person, cost: Double(best.cost) / 100, support: best.support,
       evidence: personEvidence(
-        best.entry, cue: cue, title: best.title, surname: surname,
+        best.entry, number: best.number, cue: cue, title: best.title, surname: surname,
         mentions: mentions, strong: strong) + (best.neighbour.map { [$0.evidence] } ?? []),
       surname: surname, sufficient: best.sufficient)
   }
@@ -277,7 +289,7 @@ struct NameResolver {
   /// the cable's country in the role, a spelling one common confusion away: one point each.
   /// The words beside the token add theirs (``NeighbourEvidence``).
   private func personSufficient(
-    _ entry: LexiconEntry, cue: PersonCue, title: Double, mentions: Int,
+    _ entry: LexiconEntry, country: String?, cue: PersonCue, title: Double, mentions: Int,
     strong: Int, cost: Int32, length: Int, neighbour: NeighbourEvidence?
   ) -> Bool {
     let date = dateSupport(entry) ?? 0
@@ -291,24 +303,24 @@ struct NameResolver {
       points += 1
       if !entry.office.isEmpty { points += 1 }
     }
-    if countryMatch(entry) != nil && !unexplained { points += 1 }
+    if country != nil && !unexplained { points += 1 }
     return points >= 2
   }
 
   private func personSupport(
-    _ entry: LexiconEntry, offices: [String]?, title: Double, mentions: Int,
+    _ entry: LexiconEntry, country: String?, offices: [String]?, title: Double, mentions: Int,
     strong: Int
   ) -> Double {
     var support = dateSupport(entry) ?? 0
     if let offices, !entry.office.isEmpty, offices.contains(entry.office) { support += 1.0 }
     support += 1.5 * title
-    if countryMatch(entry) != nil { support += 1.0 }
+    if country != nil { support += 1.0 }
     if mentions > 0 { support += strong > 0 || mentions > 1 ? 2.0 : 1.0 }
     return support
   }
 
   private func personEvidence(
-    _ entry: LexiconEntry, cue: PersonCue, title: Double, surname: String,
+    _ entry: LexiconEntry, number: Int32, cue: PersonCue, title: Double, surname: String,
     mentions: Int, strong: Int
   ) -> [String] {
     var evidence = ["lexicon \(entry.fullName.isEmpty ? entry.name : entry.fullName) (\(entry.origin))"]
@@ -326,7 +338,7 @@ struct NameResolver {
       evidence.append(
         "title '\(cue.title.joined(separator: " "))' matches role \(NameCandidate.format(title))")
     }
-    if let country = countryMatch(entry) { evidence.append("role names \(country), a country of this cable") }
+    if let country = countryMatch(entry, number: number) { evidence.append("role names \(country), a country of this cable") }
     if mentions > 0 {
       evidence.append(
         "\(surname) appears \(mentions)x elsewhere in the document"
@@ -339,11 +351,11 @@ struct NameResolver {
   /// role (or one of its `;`-separated parts) begins with a word of the cue: `UNDER SECRETARY`
   /// fits "Under Secretary of State for Political Affairs", `GENERAL` does not fit "First
   /// Secretary of the Lao Dong Party, General ...".
-  func titleMatch(_ cue: [String], role: String) -> Double {
-    guard !cue.isEmpty, !role.isEmpty else { return 0 }
-    let heads = role.split(separator: ";").compactMap { NameModel.words(String($0)).first }
-    guard heads.contains(where: cue.contains) else { return 0 }
-    let roleWords = Set(NameModel.words(role))
+  func titleMatch(_ cue: [String], entry number: Int32) -> Double {
+    let words = model.entryWords[Int(number)]
+    guard !cue.isEmpty, !words.role.isEmpty else { return 0 }
+    guard words.roleHeads.contains(where: cue.contains) else { return 0 }
+    let roleWords = words.role
     var total = 0.0, found = 0.0
     for word in cue {
       let weight = model.roleWordWeight[word] ?? 0
@@ -351,46 +363,5 @@ struct NameResolver {
       if roleWords.contains(word) { found += weight }
     }
     return total > 0 ? found / total : 0
-  }
-
-  // MARK: Words
-
-  /// Ordinary words are corrected for one common confusion at most (UNCER -> UNDER), never for
-  /// an arbitrary edit: English has too many near neighbours.
-  static let wordCostLimit: Int32 = 60
-
-  func wordCandidates(_ token: CableContext.Token, previous: String?, next: String?) -> [NameCandidate] {
-    guard let english else { return [] }
-    let bytes = Array(token.text.utf8)
-    var seen: Set<Int> = []
-    english.index.forEachCandidate(of: bytes) { seen.insert($0) }
-    var result: [NameCandidate] = []
-    for number in seen {
-      let word = english.index.terms[number]
-      guard let cost = costs.cost(truth: word, ocr: bytes, limit: Self.wordCostLimit) else { continue }
-      let text = String(decoding: word, as: UTF8.self)
-      var support = 0.0
-      var evidence: [String] = ["English word list"]
-      var sufficient = false
-      for pair in [previous.map { $0 + " " + text }, next.map { text + " " + $0 }].compactMap({ $0 }) {
-        if let count = context.pairs[pair] {
-          support += 1.0
-          sufficient = true
-          evidence.append("'\(pair)' occurs \(count)x elsewhere in the document")
-        } else if model.rolePairs.contains(pair) {
-          support += 0.5
-          evidence.append("'\(pair)' occurs in lexicon titles")
-        }
-      }
-      if let count = context.counts[text] {
-        support += 0.25
-        evidence.append("\(text) occurs \(count)x in the document")
-      }
-      result.append(
-        NameCandidate(
-          text: text, kind: .word, cost: Double(cost) / 100, support: support,
-          evidence: evidence, surname: text, sufficient: sufficient))
-    }
-    return result
   }
 }

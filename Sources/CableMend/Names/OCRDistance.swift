@@ -6,22 +6,33 @@
 /// string; anything not in the table costs 1. Costs are held in hundredths as integers.
 public struct OCRDistance: Sendable {
   /// `single[truth * 128 + ocr]`: cost of reading one ASCII character as another.
-  private var single: [Int32]
+  private(set) var single: [Int32]
   /// `inserted[c]`: the OCR added `c`; `deleted[c]`: the OCR lost `c`.
-  private var inserted: [Int32]
-  private var deleted: [Int32]
+  private(set) var inserted: [Int32]
+  private(set) var deleted: [Int32]
   /// Confusions where one side has two characters (RN read for M, and so on), stored flat and
   /// grouped by the pair (last truth character, last OCR character), with 128 standing for "no
   /// character" on a side that is empty, so that each cell of the table only tries the rules
   /// that can end there: `rules[slotStart[k]..<slotStart[k + 1]]` for
   /// `k = ``slot(truth:ocr:)```. (Grouping by the truth character alone made a cell try every
   /// rule ending in its truth letter, about a tenth of the table, and cost twice the time.)
-  private var rules: [Rule]
+  private(set) var rules: [Rule]
   private var slotStart: [Int32]
+  /// `pairEnds[2 * c]`, `pairEnds[2 * c + 1]`: the last OCR characters (a 128-bit mask) of the
+  /// rules whose truth side ends in `c` and whose OCR side is not empty; `addedEnds`: the last
+  /// OCR characters of the rules whose truth side is empty. They let a cell skip, with one bit
+  /// test, the slots where no rule ends.
+  private var pairEnds: [UInt64]
+  private var addedEnds: (UInt64, UInt64)
   /// The least an edit can cost per byte it adds to the OCR side (`growUnit`) or removes from
   /// it (`shrinkUnit`), for ``lengthBound(truth:ocr:)``.
   private var growUnit: Int32
   private var shrinkUnit: Int32
+  /// What each character left over on one side costs at least, for
+  /// ``multisetBound(truth:ocr:counts:)``: `truthWeight[c]` for a truth `c` the OCR side lacks,
+  /// `ocrWeight[c]` for an OCR `c` the truth lacks (see `OCRDistance+Bounds.swift`).
+  var truthWeight: [Int32]
+  var ocrWeight: [Int32]
 
   /// A confusion of at most two characters on each side, held without arrays (no reference
   /// counting in the inner loop).
@@ -44,8 +55,13 @@ public struct OCRDistance: Sendable {
     deleted = [Int32](repeating: Self.unit, count: 128)
     rules = []
     slotStart = [Int32](repeating: 0, count: Self.slotCount + 1)
+    pairEnds = [UInt64](repeating: 0, count: 256)
+    addedEnds = (0, 0)
     growUnit = Self.unit
     shrinkUnit = Self.unit
+    truthWeight = []
+    ocrWeight = []
+    computeLetterWeights()
   }
 
   /// Reads the table format written by `Scripts/estimate-ocr-costs`.
@@ -68,8 +84,12 @@ public struct OCRDistance: Sendable {
       }
       set(truth: Array(cells[0].utf8), ocr: Array(cells[1].utf8), cost: Int32((value * 100).rounded()))
     }
+    computeLetterWeights()
   }
 
+  /// Sets one cost. The letter weights of the multiset bound are recomputed only by the
+  /// initialisers, after the whole table is read (callers of `set` must call
+  /// ``computeLetterWeights()`` afterwards).
   mutating func set(truth: [UInt8], ocr: [UInt8], cost: Int32) {
     // A raised cost leaves the units lower than they could be: still a valid bound.
     if ocr.count > truth.count { growUnit = min(growUnit, cost / Int32(ocr.count - truth.count)) }
@@ -90,6 +110,19 @@ public struct OCRDistance: Sendable {
       for rule in rules { start[rule.slot + 1] += 1 }
       for k in 1...Self.slotCount { start[k] += start[k - 1] }
       slotStart = start
+      pairEnds = [UInt64](repeating: 0, count: 256)
+      addedEnds = (0, 0)
+      for rule in rules {
+        let lastOCR = rule.ocrCount == 2 ? rule.ocr.1 : rule.ocr.0
+        let lastTruth = rule.truthCount == 2 ? rule.truth.1 : rule.truth.0
+        guard rule.ocrCount > 0 else { continue }
+        let word = Int(lastOCR >> 6), bit = UInt64(1) << (lastOCR & 63)
+        if rule.truthCount == 0 {
+          if word == 0 { addedEnds.0 |= bit } else { addedEnds.1 |= bit }
+        } else {
+          pairEnds[Int(lastTruth) * 2 + word] |= bit
+        }
+      }
     }
   }
 
@@ -151,6 +184,18 @@ public struct OCRDistance: Sendable {
     @inline(__always) func rest(_ a: Int, _ b: Int) -> Int32 {
       a >= b ? Int32(truncatingIfNeeded: a - b) &* shrink : Int32(truncatingIfNeeded: b - a) &* grow
     }
+    // A cell (i, j) is within the band when the length differences before and after it,
+    // rest(i, j) + rest(n - i, m - j), stay within the limit; both depend only on the diagonal
+    // d = i - j, and their sum is convex in d, so the band is the diagonals lowest...highest.
+    var lowest = n + 1, highest = -m - 1
+    for d in -m...n {
+      let before = d >= 0 ? d * Int(shrink) : -d * Int(grow)
+      let after = n - m - d >= 0 ? (n - m - d) * Int(shrink) : (d - n + m) * Int(grow)
+      if before + after <= Int(limit) {
+        lowest = min(lowest, d)
+        highest = max(highest, d)
+      }
+    }
     return withUnsafeTemporaryAllocation(of: Int32.self, capacity: (n + 1) * width) { cell in
       cell[0] = 0
       var j = 1
@@ -164,43 +209,44 @@ public struct OCRDistance: Sendable {
         let ti = t[i - 1]
         let row = i * width
         let left = n - i
-        cell[row] = cell[row - width] + deleteCost(ti)
+        let deletion = deleteCost(ti)
+        cell[row] = cell[row - width] + deletion
         var rowMin = cell[row] + rest(left, m)
+        // The rules that can end in this row: those whose truth side ends in `ti` and whose
+        // OCR side ends in a character of `pairs`, and those whose OCR side is empty.
+        let pairs = ti < 128 ? (pairEnds[Int(ti) &* 2], pairEnds[Int(ti) &* 2 &+ 1]) : (0, 0)
+        let lost = ti < 128 ? Self.slot(truth: Int(ti), ocr: 128) : 0
+        let lostRules = ti < 128 ? Int(slots[lost])..<Int(slots[lost + 1]) : 0..<0
+        // The band: the cells whose diagonal i - j lies within `lowest...highest`.
+        let first = min(max(1, i - highest), m + 1), last = min(m, i - lowest)
         j = 1
+        while j < first {
+          cell[row + j] = limit &+ 1
+          j += 1
+        }
+        j = max(last + 1, first)
         while j <= m {
-          if rest(i, j) &+ rest(left, m &- j) > limit {
-            cell[row + j] = limit &+ 1
-            j += 1
-            continue
-          }
+          cell[row + j] = limit &+ 1
+          j += 1
+        }
+        j = first
+        while j <= last {
           let oj = o[j - 1]
           let sub = ti < 128 && oj < 128 ? single[Int(ti) &* 128 &+ Int(oj)] : (ti == oj ? 0 : Self.unit)
           var best = cell[row - width + j - 1] + sub
-          best = min(best, cell[row - width + j] + deleteCost(ti))
+          best = min(best, cell[row - width + j] + deletion)
           best = min(best, cell[row + j - 1] + insertCost(oj))
           // The rules that end at this cell: both sides ending here, only the truth side (the
-          // OCR lost characters), only the OCR side (it added them). Rules are ASCII only.
-          for pass in 0..<3 {
-            let slot: Int
-            switch pass {
-            case 0: slot = ti < 128 && oj < 128 ? Self.slot(truth: Int(ti), ocr: Int(oj)) : -1
-            case 1: slot = ti < 128 ? Self.slot(truth: Int(ti), ocr: 128) : -1
-            default: slot = oj < 128 ? Self.slot(truth: 128, ocr: Int(oj)) : -1
-            }
-            guard slot >= 0 else { continue }
-            var r = Int(slots[slot])
-            let end = Int(slots[slot + 1])
-            while r < end {
-              let rule = rules[r]
-              r += 1
-              let a = rule.truthCount, b = rule.ocrCount
-              guard i >= a, j >= b else { continue }
-              if a == 2 && (t[i - 2] != rule.truth.0 || t[i - 1] != rule.truth.1) { continue }
-              if a == 1 && t[i - 1] != rule.truth.0 { continue }
-              if b == 2 && (o[j - 2] != rule.ocr.0 || o[j - 1] != rule.ocr.1) { continue }
-              if b == 1 && o[j - 1] != rule.ocr.0 { continue }
-              best = min(best, cell[(i - a) * width + j - b] + rule.cost)
-            }
+          // OCR lost characters), only the OCR side (it added them). Rules are ASCII only; the
+          // bit masks rule out, in a test, the cells where no rule ends (most of them).
+          if oj < 128 && Self.bit(oj, pairs) {
+            let slot = Self.slot(truth: Int(ti), ocr: Int(oj))
+            best = min(best, ruleCost(Int(slots[slot])..<Int(slots[slot + 1]), t, o, i, j, rules, cell, width))
+          }
+          if !lostRules.isEmpty { best = min(best, ruleCost(lostRules, t, o, i, j, rules, cell, width)) }
+          if oj < 128 && Self.bit(oj, addedEnds) {
+            let slot = Self.slot(truth: 128, ocr: Int(oj))
+            best = min(best, ruleCost(Int(slots[slot])..<Int(slots[slot + 1]), t, o, i, j, rules, cell, width))
           }
           cell[row + j] = best
           rowMin = min(rowMin, best + rest(left, m - j))
@@ -213,6 +259,31 @@ public struct OCRDistance: Sendable {
       let result = cell[n * width + m]
       return result > limit ? nil : result
     }
+  }
+
+  /// The cheapest way for one of `rules[range]` to end at cell (i, j), or `Int32.max`.
+  @inline(__always)
+  private func ruleCost(
+    _ range: Range<Int>, _ t: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<UInt8>, _ i: Int, _ j: Int,
+    _ rules: UnsafeBufferPointer<Rule>, _ cell: UnsafeMutableBufferPointer<Int32>, _ width: Int
+  ) -> Int32 {
+    var best = Int32.max
+    for r in range {
+      let rule = rules[r]
+      let a = rule.truthCount, b = rule.ocrCount
+      guard i >= a, j >= b else { continue }
+      if a == 2 && (t[i - 2] != rule.truth.0 || t[i - 1] != rule.truth.1) { continue }
+      if a == 1 && t[i - 1] != rule.truth.0 { continue }
+      if b == 2 && (o[j - 2] != rule.ocr.0 || o[j - 1] != rule.ocr.1) { continue }
+      if b == 1 && o[j - 1] != rule.ocr.0 { continue }
+      best = min(best, cell[(i - a) * width + j - b] + rule.cost)
+    }
+    return best
+  }
+
+  /// Whether bit `c` (below 128) is set in a 128-bit mask held as two words.
+  @inline(__always) private static func bit(_ c: UInt8, _ mask: (UInt64, UInt64)) -> Bool {
+    ((c < 64 ? mask.0 >> c : mask.1 >> (c &- 64)) & 1) != 0
   }
 
   @inline(__always) private func substituteCost(_ a: UInt8, _ b: UInt8) -> Int32 {

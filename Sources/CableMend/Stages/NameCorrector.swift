@@ -16,14 +16,18 @@
 /// - Never touches: English words and lexicon names (except the post slot of a routing line,
 ///   which must name a known post), numbers and tokens touching digits (DTGs, telegram numbers),
 ///   TAGS, E.O. and DTG lines, office symbols, tokens under four letters, lower-case text.
-/// - Complexity: O(t · k) for t tokens and k candidates per unknown token (a handful); lexicon
-///   and word-list indexes are built once per process.
+/// - Complexity: O(t · k) for t tokens and k candidates per unknown token (a handful), the
+///   candidates of each distinct spelling and cue computed once per run unless a correction
+///   changes what they read; lexicon and word-list indexes are built once per process.
 public struct NameCorrector: Stage {
   public static let name = StageName.names
 
   let model: NameModel
   let costs: OCRDistance
   let english: EnglishWords?
+  /// Whether a run remembers each token's candidates (``NameMemo``); off only in tests, to
+  /// check that remembering changes nothing.
+  var memoize = true
 
   /// - Throws: ``LexiconError`` for a user lexicon (`--lexicon`) that cannot be read or has a
   ///   bad row, naming the file, line and problem.
@@ -43,9 +47,12 @@ public struct NameCorrector: Stage {
     self.english = english
   }
 
-  /// The most passes one run makes. Each pass re-resolves only the tokens still unknown, with
+  /// The most passes one run makes. Each pass decides again for the tokens still unknown, with
   /// the support the previous passes' corrections add (a corrected surname becomes a clean
-  /// mention that pools with its damaged twins); in practice the second pass settles it.
+  /// mention that pools with its damaged twins); in practice the second pass settles it. A
+  /// token's candidates are computed once per spelling and cue, and again in a later pass only
+  /// when a correction changed something they read (``NameMemo``); pooling and the verdicts,
+  /// which are cheap, run on every pass.
   static let maximumPasses = 4
 
   /// Runs passes until one changes nothing, so that mending the output again finds nothing more
@@ -56,8 +63,9 @@ public struct NameCorrector: Stage {
         "names: word correction is off because \(EnglishWords.defaultPath) is missing; "
           + "install Debian's wamerican (Scripts/setup does)")
     }
+    var memo = NameMemo()
     for pass in 1...Self.maximumPasses {
-      let decisions = self.decisions(document.lines)
+      let decisions = self.decisions(document.lines, memo: &memo)
       let changes = decisions.filter { $0.replacement != nil }.count
       apply(decisions, to: &document, pass: pass, noting: changes == 0 || pass == Self.maximumPasses)
       if changes == 0 { break }
@@ -65,7 +73,7 @@ public struct NameCorrector: Stage {
   }
 
   /// One pass: every post, signature and token decision on the current lines.
-  private func decisions(_ lines: [TextLine]) -> [NameDecision] {
+  private func decisions(_ lines: [TextLine], memo: inout NameMemo) -> [NameDecision] {
     let context = CableContext(lines: lines)
     var decisions: [NameDecision] = []
     let posts = PostResolver(model: model, costs: costs, context: context)
@@ -87,7 +95,8 @@ public struct NameCorrector: Stage {
       decisions.append(signature)
       slotTokens.insert([signature.token.line, signature.token.range.lowerBound])
     }
-    decisions += tokenDecisions(lines, context: context, resolver: resolver, skipping: slotTokens)
+    memo.invalidate(after: resolver) { model.nameTerms[$0].count }
+    decisions += tokenDecisions(lines, context: context, resolver: resolver, skipping: slotTokens, memo: &memo)
     return decisions
   }
 
@@ -98,11 +107,9 @@ public struct NameCorrector: Stage {
 
   private func tokenDecisions(
     _ lines: [TextLine], context: CableContext, resolver: NameResolver,
-    skipping: Set<[Int]>
+    skipping: Set<[Int]>, memo: inout NameMemo
   ) -> [NameDecision] {
     var occurrences: [Occurrence] = []
-    // Person candidates of a token without cues depend only on its spelling.
-    var plainCandidates: [String: [NameCandidate]] = [:]
     for (number, tokens) in context.tokens.enumerated() where !context.protectedLines.contains(number) {
       let bytes = Array(lines[number].text.utf8)
       for (index, token) in tokens.enumerated() {
@@ -122,35 +129,46 @@ public struct NameCorrector: Stage {
           else { return false }
           return !resolver.isKnown(tokens[k].text)
         }
-        let previous = neighbour(index - 1, of: index, in: tokens, line: bytes)
-        let next = neighbour(index + 1, of: index, in: tokens, line: bytes)
-        var candidates: [NameCandidate]
-        if offices == nil && title.isEmpty && !unknownNeighbour {
-          let key = "\(previous ?? "") \(token.text) \(next ?? "")"
-          if let cached = plainCandidates[key] {
-            candidates = cached
-          } else {
-            candidates = resolver.personCandidates(
-              token, cue: .init(offices: nil, title: [], previous: previous, next: next))
-            plainCandidates[key] = candidates
-          }
+        let key = NameMemo.Key(
+          text: token.text, offices: offices, title: title, unknownNeighbour: unknownNeighbour,
+          previous: neighbour(index - 1, of: index, in: tokens, line: bytes),
+          next: neighbour(index + 1, of: index, in: tokens, line: bytes),
+          previousToken: index > 0 ? tokens[index - 1].text : nil,
+          nextToken: index + 1 < tokens.count ? tokens[index + 1].text : nil)
+        let candidates: [NameCandidate]
+        if memoize, let entry = memo[key] {
+          candidates = entry.candidates
         } else {
-          candidates = resolver.personCandidates(
-            token,
-            cue: .init(
-              offices: offices, title: title, unknownNeighbour: unknownNeighbour, previous: previous,
-              next: next))
-        }
-        if offices == nil {
-          let previous = index > 0 ? tokens[index - 1].text : nil
-          let next = index + 1 < tokens.count ? tokens[index + 1].text : nil
-          candidates += resolver.wordCandidates(token, previous: previous, next: next)
+          candidates = resolve(token, key, resolver: resolver, into: &memo)
         }
         occurrences.append(Occurrence(token: token, candidates: candidates))
       }
     }
     pool(&occurrences)
     return occurrences.compactMap { NameVerdict.decide($0.token, $0.candidates) }
+  }
+
+  /// The person and word candidates of a token with the cue `key`, remembered in `memo`
+  /// with what they read.
+  private func resolve(
+    _ token: CableContext.Token, _ key: NameMemo.Key, resolver: NameResolver, into memo: inout NameMemo
+  ) -> [NameCandidate] {
+    var reads = [token.text]
+    var candidates = resolver.personCandidates(
+      token,
+      cue: .init(
+        offices: key.offices, title: key.title, unknownNeighbour: key.unknownNeighbour,
+        previous: key.previous, next: key.next),
+      reads: &reads)
+    if key.offices == nil {
+      candidates += resolver.wordCandidates(
+        token, previous: key.previousToken, next: key.nextToken, reads: &reads)
+    }
+    if memoize {
+      let lengths = NameResolver.documentNameLengths(near: token.text.utf8.count, glued: key.offices != nil)
+      memo[key] = NameMemo.Entry(candidates: candidates, words: reads, lengths: lengths)
+    }
+    return candidates
   }
 
   /// The upper-case word at `k` when only spaces separate it from the token at `index`.

@@ -21,6 +21,18 @@ struct NameCandidate {
 
   var score: Double { support - cost }
 
+  /// Whether this reading beats `other`, a reading of the same text, in a total order: higher
+  /// score, then evidence sufficient by itself, then kind, then the evidence text. Candidates
+  /// arrive in the order a `Set` of index terms yields them, which follows the process's hash
+  /// seed; without a total order a tie kept whichever came first, and the reported evidence
+  /// could differ between two runs on the same input.
+  func outranks(_ other: NameCandidate) -> Bool {
+    if score != other.score { return score > other.score }
+    if sufficient != other.sufficient { return sufficient }
+    if kind != other.kind { return kind.rawValue < other.kind.rawValue }
+    return evidence.lexicographicallyPrecedes(other.evidence)
+  }
+
   var summary: String {
     "\(text) (\(kind.rawValue), cost \(Self.format(cost)), support \(Self.format(support)), score \(Self.format(score)))"
   }
@@ -53,7 +65,7 @@ enum NameVerdict {
   static func decide(_ token: CableContext.Token, _ raw: [NameCandidate]) -> NameDecision? {
     var best: [String: NameCandidate] = [:]
     for candidate in raw where candidate.text != token.text {
-      if let seen = best[candidate.text], seen.score >= candidate.score { continue }
+      if let seen = best[candidate.text], !candidate.outranks(seen) { continue }
       best[candidate.text] = candidate
     }
     let ranked = best.values.sorted { $0.score != $1.score ? $0.score > $1.score : $0.text < $1.text }

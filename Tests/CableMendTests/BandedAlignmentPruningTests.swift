@@ -5,7 +5,8 @@ import Testing
 /// `BandedAlignment.align` fills only the diagonals an alignment within the band can pass
 /// through. It must give exactly the distance and the steps of filling the whole band.
 @Suite struct BandedAlignmentPruningTests {
-  /// The whole-band alignment as written before the pruning.
+  /// The whole-band table as filled before the pruning, read back by the library's traceback
+  /// (the pruning changes only which cells are filled).
   static func reference(_ a: [UInt32], _ b: [UInt32], maxDistance: Int) -> (Int, [BandedAlignment.Step])? {
     let n = a.count, m = b.count, band = max(0, maxDistance)
     guard abs(n - m) <= band else { return nil }
@@ -33,28 +34,7 @@ import Testing
     }
     let total = Int(cost[n * width + (m - n + band)])
     guard total <= band else { return nil }
-    var i = n, j = m
-    var steps: [BandedAlignment.Step] = []
-    func at(_ i: Int, _ j: Int) -> Int32? {
-      let k = j - i + band
-      guard i >= 0, j >= 0, k >= 0, k < width else { return nil }
-      return cost[i * width + k]
-    }
-    while i > 0 || j > 0 {
-      let here = at(i, j)!
-      if i > 0, j > 0, let d = at(i - 1, j - 1), d + (a[i - 1] == b[j - 1] ? 0 : 1) == here {
-        steps.append(a[i - 1] == b[j - 1] ? .match : .substitute)
-        i -= 1
-        j -= 1
-      } else if i > 0, let up = at(i - 1, j), up + 1 == here {
-        steps.append(.deleteA)
-        i -= 1
-      } else {
-        steps.append(.insertB)
-        j -= 1
-      }
-    }
-    return (total, steps.reversed())
+    return (total, BandedAlignment.traceback(cost, a, b, band: band, width: width))
   }
 
   /// A random text over a small alphabet and a copy with random edits, so that ties between

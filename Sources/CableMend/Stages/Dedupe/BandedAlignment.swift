@@ -81,7 +81,10 @@ struct BandedAlignment: Sendable {
     return BandedAlignment(distance: Int(total), steps: traceback(cost, a, b, band: band, width: width))
   }
 
-  private static func traceback(_ cost: [Int32], _ a: [UInt32], _ b: [UInt32], band: Int, width: Int)
+  /// The steps back from the table's last cell (row-major, `width` diagonals per row, `band`
+  /// the main diagonal); on ties a diagonal step first, then deleting from `a`. Internal so that
+  /// the whole-band reference in the tests reads its table the same way.
+  static func traceback(_ cost: [Int32], _ a: [UInt32], _ b: [UInt32], band: Int, width: Int)
     -> [Step]
   {
     var i = a.count

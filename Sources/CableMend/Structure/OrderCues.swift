@@ -4,7 +4,7 @@
 /// or of a penalty for one fragment standing anywhere before another) is the sum of the cues
 /// that fire, each a value (mostly 1; a strength, a count or a capped cohesion otherwise) times
 /// its weight. Keeping the cues apart from their weights lets the weights be learned from
-/// scrambled telegrams (``OrderCueTraining``) instead of set by hand.
+/// scrambled telegrams (`OrderCueTraining`, in the tests) instead of set by hand.
 enum OrderCue: Int, CaseIterable, Sendable {
   // Pair cues: `b` directly after `a`.
   case adjacentInInput, inputDistance, skipsPresentPage, parenthesisCloses, pageBreakRunsOn
@@ -41,7 +41,7 @@ enum OrderCue: Int, CaseIterable, Sendable {
     1.0, -2.0, -1.0, 3.0, -1.5,
   ]
 
-  /// The weights the orderer uses, learned by ``OrderCueTraining`` (averaged perceptron, 8
+  /// The weights the orderer uses, learned by `OrderCueTraining` (in the tests; averaged perceptron, 8
   /// epochs, rate 0.05, starting from ``handWeights``) on 377 dumps: the training split of
   /// `OrderEvaluationTests.Split` (the committed `Corpus/telegrams` and the frus-dev telegrams
   /// whose file name hashes even) scrambled by ``Scrambler`` with seeds 101-110. The adjacency

@@ -1,3 +1,7 @@
+import Foundation
+
+@testable import CableMend
+
 /// Learns the weights of the order cues (``OrderCue``) from scrambled telegrams whose reading
 /// order is known: an averaged structured perceptron.
 ///

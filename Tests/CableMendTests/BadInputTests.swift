@@ -90,8 +90,8 @@ import Testing
     }
   }
 
-  @Test(.enabled(if: runningAsRoot && CommandLineTool.setpriv != nil && CommandLineTool.executable != nil,
-                 "needs root, setpriv and the built cablemend"))
+  @Test(.enabled(if: runningAsRoot && CommandLineTool.runsAsNobody,
+                 "needs root, setpriv and a built cablemend that nobody can run (a build folder others can read)"))
   func anUnreadableFileIsAClearErrorForAnUnprivilegedUser() throws {
     let folder = try TemporaryFolder()
     chmod(folder.path, 0o777)
@@ -177,8 +177,8 @@ import Testing
     #expect(error?.description.contains("is not writable") == true)
   }
 
-  @Test(.enabled(if: runningAsRoot && CommandLineTool.setpriv != nil && CommandLineTool.executable != nil,
-                 "needs root, setpriv and the built cablemend"))
+  @Test(.enabled(if: runningAsRoot && CommandLineTool.runsAsNobody,
+                 "needs root, setpriv and a built cablemend that nobody can run (a build folder others can read)"))
   func aReadOnlyOutputFolderIsRefusedForAnUnprivilegedUser() throws {
     let folder = try TemporaryFolder()
     chmod(folder.path, 0o755)

@@ -24,6 +24,17 @@ enum CommandLineTool {
     FileManager.default.isExecutableFile(atPath: $0)
   }
 
+  /// Whether the built tool runs as `nobody` at all: the tests that check permission errors
+  /// need it. A build folder that others cannot read (made under umask 027, say) stops it
+  /// before `main`: Foundation traps while finding the program's bundle. Those tests then skip
+  /// instead of failing on the machine's set-up rather than on the tool.
+  static let runsAsNobody: Bool = {
+    guard setpriv != nil, executable != nil,
+      let probe = try? run(["mend", "-"], stdin: Array("TEXT.\n".utf8), asNobody: true)
+    else { return false }
+    return probe.status == 0
+  }()
+
   static func run(_ arguments: [String], stdin: [UInt8] = [], asNobody: Bool = false) throws -> Outcome {
     let process = Process()
     if asNobody, let setpriv {
